@@ -1,0 +1,43 @@
+/** Injection tokens and metadata keys. Every `Reflector` key the package reads is declared here. */
+
+/** Resolved, validated options of every registered account (`WechatAccounts`). */
+export const WECHAT_MP_ACCOUNTS = Symbol('wechat-mp:accounts');
+/** Storage for access tokens; defaults to `MemoryTokenStore`. */
+export const WECHAT_TOKEN_STORE = Symbol('wechat-mp:token-store');
+/** Storage for callback dedupe; defaults to `MemoryDedupeStore`. */
+export const WECHAT_DEDUPE_STORE = Symbol('wechat-mp:dedupe-store');
+
+/** Method metadata: the list of `HandlerMatcher`s a method was decorated with (decorators append). */
+export const WECHAT_HANDLER_METADATA = 'wechat-mp:handler';
+/** Class or method metadata: restricts handlers to one account (`@ForAccount`). */
+export const WECHAT_ACCOUNT_METADATA = 'wechat-mp:account';
+/** Parameter metadata used by `@WechatMessage()` / `@WechatContext()`. */
+export const WECHAT_PARAM_METADATA = 'wechat-mp:param';
+
+/** The execution-context type handlers run under (`host.getType() === 'wechat'`). */
+export const WECHAT_CONTEXT_TYPE = 'wechat';
+
+/** Name of the account configured by the top-level options. */
+export const DEFAULT_ACCOUNT_NAME = 'default';
+
+export const DEFAULTS = {
+  path: 'wechat',
+  maxTimestampSkewSeconds: 300,
+  bodyLimitBytes: 1024 * 1024,
+  apiBaseUrl: 'https://api.weixin.qq.com',
+  apiTimeoutMs: 10_000,
+  tokenEndpoint: 'stable',
+  /** Refresh a cached token this long before WeChat says it expires. */
+  tokenRefreshMarginSeconds: 300,
+  /** WeChat gives up after 5 s; answer well before that. */
+  replyDeadlineMs: 4_000,
+  dedupeTtlSeconds: 30,
+  dedupeMaxEntries: 100_000,
+} as const;
+
+/** Field names on the raw request object where the inbound pipeline leaves its results. */
+export const REQUEST_KEYS = {
+  rawBody: 'wechatRawBody',
+  bodyError: 'wechatBodyError',
+  inbound: 'wechatInbound',
+} as const;

@@ -1,0 +1,56 @@
+import type { DedupeStore } from './stores/dedupe-store.interface.js';
+import type { TokenStore } from './stores/token-store.interface.js';
+
+/** Which endpoint fetches access tokens: `stable` = `/cgi-bin/stable_token` (recommended), `classic` = `/cgi-bin/token`. */
+export type TokenEndpoint = 'stable' | 'classic';
+
+/** One 公众号. The top-level module options are the default account; `accounts` adds more. */
+export interface WechatAccountOptions {
+  /** Account name, used in its callback path (`/wechat/<name>`) and to look its services up. Default `'default'`. */
+  name?: string;
+  /** AppID (开发者ID), e.g. `wx1234567890abcdef`. */
+  appId: string;
+  /** AppSecret (开发者密码). Needed only for the outbound API. Never logged. */
+  appSecret?: string;
+  /** Token (令牌) configured in 服务器配置: 3–32 letters and digits. Never logged. */
+  token: string;
+  /** EncodingAESKey (消息加解密密钥): 43 letters and digits. Required for compatible and safe mode. Never logged. */
+  encodingAESKey?: string;
+  /** Replay window for the `timestamp` query parameter, in seconds. `0` turns the check off. Default 300. */
+  maxTimestampSkewSeconds?: number;
+  /** Largest accepted callback body, in bytes. Default 1 MiB (WeChat's own payloads are a few KB). */
+  bodyLimitBytes?: number;
+  /** Base URL of the platform API. Default `https://api.weixin.qq.com`; point it at the emulator in tests. */
+  apiBaseUrl?: string;
+  /** Timeout of one API request, in milliseconds. Default 10000. */
+  apiTimeoutMs?: number;
+  /** Default `stable`. */
+  tokenEndpoint?: TokenEndpoint;
+  /**
+   * Reply budget in milliseconds. A handler still running then is answered with `success` and its reply is sent later
+   * through the customer-service API. `false` turns it off. Default 4000.
+   */
+  replyDeadlineMs?: number | false;
+}
+
+export interface WechatMpModuleOptions extends WechatAccountOptions {
+  /** Further accounts; each needs a unique `name`. Unset fields inherit from the top level. */
+  accounts?: WechatAccountOptions[];
+  /** Where access tokens live. Default: in memory (one process). Use `RedisTokenStore` for a cluster. */
+  tokenStore?: TokenStore;
+  /** Where callback dedupe keys live. Default: in memory. Use `RedisDedupeStore` for a cluster. */
+  dedupeStore?: DedupeStore;
+  /** Seconds a callback is remembered for dedupe (WeChat retries within 15 s). Default 30. */
+  dedupeTtlSeconds?: number;
+}
+
+/** Options that shape the module itself and must be known before the factory runs. */
+export interface WechatMpModuleExtras {
+  /** Register the module globally. Default `false`. */
+  isGlobal?: boolean;
+  /**
+   * Route of the built-in callback controller: the default account answers at `/<path>`, others at `/<path>/<name>`.
+   * `false` registers no controller (use `WechatSignatureGuard` + `WechatXmlInterceptor` on your own). Default `'wechat'`.
+   */
+  path?: string | false;
+}
