@@ -1,7 +1,5 @@
 /** Injection tokens and metadata keys. Every `Reflector` key the package reads is declared here. */
 
-/** Resolved, validated options of every registered account (`WechatAccounts`). */
-export const WECHAT_MP_ACCOUNTS = Symbol('wechat-mp:accounts');
 /** Storage for access tokens; defaults to `MemoryTokenStore`. */
 export const WECHAT_TOKEN_STORE = Symbol('wechat-mp:token-store');
 /** Storage for callback dedupe; defaults to `MemoryDedupeStore`. */
