@@ -19,6 +19,9 @@ export const INBOUND_ERROR_STATUS = {
   encrypt_invalid: 400,
   appid_mismatch: 401,
   aes_not_configured: 400,
+  encrypt_type_unsupported: 400,
+  echostr_missing: 400,
+  account_unknown: 404,
 } as const;
 
 export type InboundErrorReason = keyof typeof INBOUND_ERROR_STATUS;

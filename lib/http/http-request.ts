@@ -1,0 +1,28 @@
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+
+/**
+ * The parts of an Express or Fastify request the inbound path reads. Express passes the Node request itself;
+ * Fastify wraps it (`raw`). Results are memoized on this object, which both the guard and the interceptor see.
+ */
+export interface HttpRequestLike {
+  method?: string;
+  url?: string;
+  headers: IncomingHttpHeaders;
+  query?: Record<string, unknown>;
+  params?: Record<string, string | undefined>;
+  body?: unknown;
+  rawBody?: Buffer;
+  raw?: IncomingMessage;
+  [key: string]: unknown;
+}
+
+/** The Node stream a request body is read from. */
+export function nodeRequestOf(req: HttpRequestLike): IncomingMessage {
+  return (req.raw ?? req) as IncomingMessage;
+}
+
+/** A query parameter, only when it was given exactly once (repeated parameters are refused, not guessed). */
+export function singleQueryValue(req: HttpRequestLike, name: string): string | undefined {
+  const value = req.query?.[name];
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,18 @@
+/** Texts of inbound refusals, in one place. None includes a secret, a signature we computed, or body content. */
+export const INBOUND_MESSAGES = {
+  signatureMissing: 'Missing signature, timestamp or nonce query parameter',
+  signatureInvalid: 'Signature does not match',
+  msgSignatureMissing: 'encrypt_type=aes requires a msg_signature query parameter',
+  msgSignatureInvalid: 'msg_signature does not match',
+  timestampInvalid: (skew: number) => `timestamp is not a Unix time within ${skew} s of this server's clock`,
+  echostrMissing: 'Missing echostr query parameter',
+  bodyUnreadable: 'The request body could not be read',
+  bodyTooLarge: (limit: number) => `The request body is larger than the ${limit}-byte limit`,
+  unsupportedEncryptType: (type: string) => `Unsupported encrypt_type "${type.slice(0, 16)}"; WeChat sends "aes"`,
+  aesNotConfigured: 'An encrypted callback arrived but this account has no encodingAESKey configured',
+  encryptMissing: 'encrypt_type=aes but the body has no Encrypt field',
+  unsupportedMediaType: 'Content-Type must be XML (text/xml) or JSON (application/json)',
+  unknownAccount: 'No WeChat account is registered for this path',
+  bodyConsumed: 'The callback body was consumed by another body parser',
+  handshakeWithoutInterceptor: 'WechatXmlInterceptor needs a POST callback request',
+} as const;

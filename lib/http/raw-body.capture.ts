@@ -1,0 +1,154 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { ApplicationConfig, HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { WechatInboundError } from '../errors/wechat-inbound.error.js';
+import { WechatAccounts } from '../wechat-accounts.js';
+import { REQUEST_KEYS } from '../wechat-mp.constants.js';
+import { readStream } from './raw-body.reader.js';
+
+/** Names Express/Nest give body-parser layers; ours must run before the first of them. */
+const PARSER_LAYER_NAMES = new Set(['jsonParser', 'urlencodedParser', 'textParser', 'rawParser']);
+
+interface ExpressLayer {
+  name?: string;
+  handle?: { name?: string };
+}
+interface ExpressLikeApp {
+  use(fn: (req: IncomingMessage & { path?: string }, res: ServerResponse, next: () => void) => void): void;
+  router?: { stack: ExpressLayer[] };
+  _router?: { stack: ExpressLayer[] };
+}
+interface FastifyLikeApp {
+  hasContentTypeParser(type: string): boolean;
+  addContentTypeParser(
+    type: string[],
+    options: { parseAs: 'string'; bodyLimit: number },
+    parser: (req: unknown, body: string, done: (err: Error | null, body?: unknown) => void) => void,
+  ): void;
+  addHook(
+    name: 'preParsing',
+    hook: (req: { url: string; method: string; raw: IncomingMessage }, reply: unknown, payload: NodeJS.ReadableStream) => Promise<NodeJS.ReadableStream>,
+  ): void;
+}
+
+/**
+ * Keeps the callback body raw on the built-in controller's routes, whatever body parsers the app has: a plain
+ * `NestFactory.create(AppModule)` parses JSON before any route sees it (losing MsgId precision beyond 2^53), and
+ * Fastify refuses XML outright. Express: a layer inserted just before the first body-parser layer reads the body
+ * (with the size limit) for these paths only; body-parser then sees a finished request and skips it. Fastify: an
+ * XML content-type parser, and a preParsing hook that keeps a copy of the raw bytes for these paths.
+ */
+@Injectable()
+export class WechatRawBodyCapture implements OnModuleInit {
+  private readonly logger = new Logger('WechatInbound');
+  /** Lower-cased route path → body limit of the account served there. */
+  private readonly limits = new Map<string, number>();
+
+  constructor(
+    private readonly basePath: string,
+    private readonly accounts: WechatAccounts,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly appConfig: ApplicationConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const adapter = this.adapterHost?.httpAdapter;
+    if (!adapter) return; // a standalone application context serves no HTTP
+    this.computePaths();
+    const type = adapter.getType();
+    if (type === 'express') this.installExpress(adapter.getInstance() as ExpressLikeApp);
+    else if (type === 'fastify') this.installFastify(adapter.getInstance() as FastifyLikeApp);
+    else this.logger.warn(`Unknown HTTP adapter "${type}": callback bodies are read from the request stream`);
+  }
+
+  /** The body limit for a request path, or undefined when the path is not one of our callback routes. */
+  limitFor(path: string): number | undefined {
+    const normalized = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    return this.limits.get(normalized.toLowerCase());
+  }
+
+  private computePaths(): void {
+    const prefix = trimSlashes(this.appConfig.getGlobalPrefix() ?? '');
+    const base = trimSlashes(this.basePath);
+    const roots = new Set([`/${base}`, prefix ? `/${prefix}/${base}` : `/${base}`]);
+    for (const root of roots) {
+      const defaultAccount = this.accounts.default;
+      this.limits.set(root.toLowerCase(), defaultAccount.bodyLimitBytes);
+      for (const account of this.accounts.all) {
+        for (const key of [account.name, account.appId]) {
+          this.limits.set(`${root}/${key}`.toLowerCase(), account.bodyLimitBytes);
+        }
+      }
+    }
+  }
+
+  private installExpress(app: ExpressLikeApp): void {
+    const capture = (req: IncomingMessage & { path?: string }, res: ServerResponse, next: () => void) => {
+      const limit = req.method === 'POST' ? this.limitFor(req.path ?? pathOf(req.url)) : undefined;
+      if (limit === undefined) return next();
+      const target = req as unknown as Record<string, unknown>;
+      readStream(req, limit, Number(req.headers['content-length'])).then(
+        (body) => {
+          target[REQUEST_KEYS.rawBody] = body;
+          next();
+        },
+        (error: unknown) => {
+          if (error instanceof WechatInboundError && error.reason === 'body_too_large') {
+            // Answer now: letting the request continue would hand a half-read stream to the body parsers.
+            this.logger.warn(`Refused POST callback at ${pathOf(req.url)}: body_too_large (${error.message})`);
+            res.statusCode = 413;
+            res.setHeader('Content-Type', 'application/json; charset=utf-8');
+            res.setHeader('Connection', 'close');
+            res.end(JSON.stringify({ statusCode: 413, error: error.reason, message: error.message }));
+            return;
+          }
+          target[REQUEST_KEYS.bodyError] = error;
+          next();
+        },
+      );
+    };
+    Object.defineProperty(capture, 'name', { value: 'wechatRawBody' });
+    app.use(capture);
+    const stack = (app.router ?? app._router)?.stack;
+    if (!stack) return;
+    const layer = stack.pop()!;
+    const firstParser = stack.findIndex((l) => PARSER_LAYER_NAMES.has(l.name ?? l.handle?.name ?? ''));
+    stack.splice(firstParser === -1 ? stack.length : firstParser, 0, layer);
+  }
+
+  private installFastify(app: FastifyLikeApp): void {
+    const xmlTypes = ['text/xml', 'application/xml'].filter((type) => !app.hasContentTypeParser(type));
+    const maxLimit = Math.max(...this.accounts.all.map((a) => a.bodyLimitBytes));
+    if (xmlTypes.length > 0) {
+      app.addContentTypeParser(xmlTypes, { parseAs: 'string', bodyLimit: maxLimit }, (_req, body, done) => done(null, body));
+    }
+    app.addHook('preParsing', async (req, _reply, payload) => {
+      const limit = req.method === 'POST' ? this.limitFor(pathOf(req.url)) : undefined;
+      if (limit === undefined) return payload;
+      const target = req as unknown as Record<string, unknown>;
+      try {
+        const body = await readStream(payload as Readable, limit, Number(req.raw.headers['content-length']));
+        target[REQUEST_KEYS.rawBody] = body;
+        return Readable.from([body]);
+      } catch (error) {
+        if (error instanceof WechatInboundError && error.reason === 'body_too_large') {
+          this.logger.warn(`Refused POST callback at ${pathOf(req.url)}: body_too_large (${error.message})`);
+          throw Object.assign(new Error(error.message), { statusCode: 413, code: error.reason });
+        }
+        target[REQUEST_KEYS.bodyError] = error;
+        return Readable.from([]);
+      }
+    });
+  }
+}
+
+function trimSlashes(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '');
+}
+
+function pathOf(url: string | undefined): string {
+  if (!url) return '/';
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}

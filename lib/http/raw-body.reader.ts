@@ -1,0 +1,80 @@
+import type { Readable } from 'node:stream';
+import { WechatInboundError } from '../errors/wechat-inbound.error.js';
+import { INBOUND_MESSAGES } from './inbound.messages.js';
+import { REQUEST_KEYS } from '../wechat-mp.constants.js';
+import { nodeRequestOf, type HttpRequestLike } from './http-request.js';
+
+/**
+ * Reads a request stream to the end, refusing bodies over `limit` bytes without buffering them; a declared
+ * Content-Length over the limit is refused before reading.
+ */
+export function readStream(stream: Readable, limit: number, declaredLength = NaN): Promise<Buffer> {
+  if (declaredLength > limit) return Promise.reject(tooLarge(limit));
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const cleanup = () => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+      stream.off('aborted', onAborted);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        cleanup();
+        // Keep draining so the 413 can still be written on this connection; nothing more is buffered.
+        stream.resume();
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(new WechatInboundError('body_malformed', INBOUND_MESSAGES.bodyUnreadable, { cause: error }));
+    };
+    const onAborted = () => onError(new Error('request aborted'));
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+    stream.on('aborted', onAborted);
+  });
+}
+
+function tooLarge(limit: number): WechatInboundError {
+  return new WechatInboundError('body_too_large', INBOUND_MESSAGES.bodyTooLarge(limit));
+}
+
+/**
+ * The callback body as text, whatever ran before us: our own capture layer (the built-in controller's routes),
+ * Nest's `rawBody: true`, a text/raw body parser, or the untouched stream (XML is not parsed by Nest's defaults).
+ * An object already parsed by a JSON parser is re-serialized as a last resort: big numeric ids may have lost
+ * precision then, which is why the built-in routes capture the raw body first.
+ */
+export async function readRawBody(req: HttpRequestLike, limit: number): Promise<string> {
+  const captureError = req[REQUEST_KEYS.bodyError];
+  if (captureError instanceof WechatInboundError) throw captureError;
+  const captured = req[REQUEST_KEYS.rawBody];
+  if (Buffer.isBuffer(captured)) return checked(captured, limit);
+  if (Buffer.isBuffer(req.rawBody)) return checked(req.rawBody, limit);
+  if (typeof req.body === 'string') return checked(Buffer.from(req.body), limit);
+  if (Buffer.isBuffer(req.body)) return checked(req.body, limit);
+  const stream = nodeRequestOf(req);
+  if (stream.readable && !stream.readableEnded) {
+    return (await readStream(stream, limit, Number(stream.headers['content-length']))).toString('utf8');
+  }
+  if (req.body !== undefined && req.body !== null && typeof req.body === 'object') {
+    return checked(Buffer.from(JSON.stringify(req.body)), limit);
+  }
+  return '';
+}
+
+function checked(body: Buffer, limit: number): string {
+  if (body.length > limit) throw tooLarge(limit);
+  return body.toString('utf8');
+}

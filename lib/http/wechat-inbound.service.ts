@@ -1,0 +1,204 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { computeSignature, signatureMatches } from '../crypto/signature.js';
+import { MessageCrypto } from '../crypto/message-crypto.js';
+import { WechatInboundError } from '../errors/wechat-inbound.error.js';
+import type { MessageFormat, WechatInboundContext } from '../handlers/inbound-context.js';
+import { parseCallbackJson, parseCallbackXml } from '../message/callback-parser.js';
+import type { InboundMessage } from '../message/message-types.js';
+import { toInboundMessage } from '../message/message-normalizer.js';
+import type { Reply } from '../message/reply.js';
+import {
+  renderEncryptedReplyJson,
+  renderEncryptedReplyXml,
+  renderReplyJson,
+  renderReplyXml,
+} from '../message/reply-serializer.js';
+import { WechatAccounts, type ResolvedAccount } from '../wechat-accounts.js';
+import { REQUEST_KEYS } from '../wechat-mp.constants.js';
+import { singleQueryValue, type HttpRequestLike } from './http-request.js';
+import { INBOUND_MESSAGES } from './inbound.messages.js';
+import { readRawBody } from './raw-body.reader.js';
+
+/** One account's inbound state, derived once at bootstrap (the AES key and IV live in `crypto`). */
+export interface AccountRuntime {
+  readonly account: ResolvedAccount;
+  readonly crypto: MessageCrypto | null;
+  readonly ref: { readonly name: string; readonly appId: string };
+}
+
+/** A verified, decrypted, parsed callback. */
+export interface OpenedCallback {
+  readonly runtime: AccountRuntime;
+  readonly message: InboundMessage;
+  readonly context: WechatInboundContext;
+  /** The reply must be encrypted (the request was). */
+  readonly encrypted: boolean;
+  readonly nonce: string;
+}
+
+/** An HTTP answer for WeChat. */
+export interface SealedReply {
+  readonly body: string;
+  readonly contentType: string;
+}
+
+export const SUCCESS_REPLY: SealedReply = { body: 'success', contentType: 'text/plain; charset=utf-8' };
+const CONTENT_TYPE = { xml: 'application/xml; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
+
+/**
+ * The whole inbound protocol, independent of Nest's HTTP plumbing: which account a request is for, its signatures
+ * and replay window, reading and opening the body (parse, msg_signature, decrypt, normalize), and sealing a reply.
+ * The guard and the interceptor are thin wrappers around it.
+ */
+@Injectable()
+export class WechatInboundService {
+  private readonly logger = new Logger('WechatInbound');
+  private readonly runtimes = new Map<string, AccountRuntime>();
+  private readonly defaultRuntime: AccountRuntime;
+
+  constructor(accounts: WechatAccounts) {
+    for (const account of accounts.all) {
+      const runtime: AccountRuntime = {
+        account,
+        crypto: account.encodingAESKey ? new MessageCrypto(account.encodingAESKey, account.appId) : null,
+        ref: Object.freeze({ name: account.name, appId: account.appId }),
+      };
+      this.runtimes.set(account.name, runtime);
+      this.runtimes.set(account.appId, runtime);
+    }
+    this.defaultRuntime = this.runtimes.get(accounts.default.name)!;
+  }
+
+  /** The account a request is addressed to: the `:account` route parameter (name or AppID), else the default. */
+  runtimeFor(req: HttpRequestLike): AccountRuntime {
+    const key = req.params?.account;
+    if (key === undefined || key === '') return this.defaultRuntime;
+    const runtime = this.runtimes.get(key);
+    if (!runtime) throw new WechatInboundError('account_unknown', INBOUND_MESSAGES.unknownAccount);
+    return runtime;
+  }
+
+  /** GET handshake (接入验证): the echostr to return verbatim, once the signature and timestamp check out. */
+  verifyHandshake(req: HttpRequestLike): string {
+    const runtime = this.runtimeFor(req);
+    this.verifyQuery(runtime, req);
+    const echostr = singleQueryValue(req, 'echostr');
+    if (echostr === undefined) throw new WechatInboundError('echostr_missing', INBOUND_MESSAGES.echostrMissing);
+    return echostr;
+  }
+
+  /** Verifies and opens a POST callback; memoized on the request so guard and interceptor share one result. */
+  open(req: HttpRequestLike): Promise<OpenedCallback> {
+    const memo = req[REQUEST_KEYS.inbound] as Promise<OpenedCallback> | undefined;
+    if (memo) return memo;
+    const opening = this.doOpen(req);
+    req[REQUEST_KEYS.inbound] = opening;
+    // The promise is stored; mark rejections handled here so only the awaiting caller reports them.
+    opening.catch(() => undefined);
+    return opening;
+  }
+
+  /** Serializes a reply for WeChat, encrypting it exactly when the request was encrypted. */
+  seal(opened: OpenedCallback, reply: Reply | null): SealedReply {
+    if (!reply) return SUCCESS_REPLY;
+    const { message, context, runtime } = opened;
+    const now = Math.floor(Date.now() / 1000);
+    const json = context.format === 'json';
+    const plain = json
+      ? renderReplyJson(reply, message.FromUserName, message.ToUserName, now)
+      : renderReplyXml(reply, message.FromUserName, message.ToUserName, now);
+    if (!opened.encrypted) return { body: plain, contentType: CONTENT_TYPE[context.format] };
+    const encrypt = runtime.crypto!.encrypt(plain);
+    const timeStamp = String(now);
+    const envelope = {
+      encrypt,
+      msgSignature: computeSignature([runtime.account.token, timeStamp, opened.nonce, encrypt]),
+      timeStamp,
+      nonce: opened.nonce,
+    };
+    return {
+      body: json ? renderEncryptedReplyJson(envelope) : renderEncryptedReplyXml(envelope),
+      contentType: CONTENT_TYPE[context.format],
+    };
+  }
+
+  /** Logs a refusal once, with its reason and no secret, so operators can tell a misconfiguration from an attack. */
+  logRefusal(error: WechatInboundError, req: HttpRequestLike): void {
+    const account = typeof req.params?.account === 'string' ? req.params.account.slice(0, 64) : this.defaultRuntime.ref.name;
+    this.logger.warn(`Refused ${req.method ?? ''} callback for account "${account}": ${error.reason} (${error.message})`);
+  }
+
+  private verifyQuery(runtime: AccountRuntime, req: HttpRequestLike): { timestamp: string; nonce: string } {
+    const signature = singleQueryValue(req, 'signature');
+    const timestamp = singleQueryValue(req, 'timestamp');
+    const nonce = singleQueryValue(req, 'nonce');
+    if (signature === undefined || timestamp === undefined || nonce === undefined) {
+      throw new WechatInboundError('signature_missing', INBOUND_MESSAGES.signatureMissing);
+    }
+    if (!signatureMatches(computeSignature([runtime.account.token, timestamp, nonce]), signature)) {
+      throw new WechatInboundError('signature_invalid', INBOUND_MESSAGES.signatureInvalid);
+    }
+    const skew = runtime.account.maxTimestampSkewSeconds;
+    if (skew > 0) {
+      const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
+      if (!(Math.abs(Date.now() / 1000 - seconds) <= skew)) {
+        throw new WechatInboundError('timestamp_invalid', INBOUND_MESSAGES.timestampInvalid(skew));
+      }
+    }
+    return { timestamp, nonce };
+  }
+
+  private async doOpen(req: HttpRequestLike): Promise<OpenedCallback> {
+    const runtime = this.runtimeFor(req);
+    const { timestamp, nonce } = this.verifyQuery(runtime, req);
+    const encryptType = singleQueryValue(req, 'encrypt_type');
+    const encrypted = encryptType === 'aes';
+    if (encryptType !== undefined && !encrypted && encryptType !== 'raw') {
+      throw new WechatInboundError('encrypt_type_unsupported', INBOUND_MESSAGES.unsupportedEncryptType(encryptType));
+    }
+    let msgSignature: string | undefined;
+    if (encrypted) {
+      msgSignature = singleQueryValue(req, 'msg_signature');
+      if (msgSignature === undefined) throw new WechatInboundError('signature_missing', INBOUND_MESSAGES.msgSignatureMissing);
+    }
+    const format = formatOf(req.headers['content-type']);
+    const raw = await readRawBody(req, runtime.account.bodyLimitBytes);
+    const fields = parse(raw, format);
+
+    let message: InboundMessage;
+    let mode: WechatInboundContext['mode'] = 'plain';
+    if (encrypted) {
+      const encrypt = typeof fields.Encrypt === 'string' ? fields.Encrypt.trim() : '';
+      if (encrypt === '') throw new WechatInboundError('encrypt_missing', INBOUND_MESSAGES.encryptMissing);
+      if (!signatureMatches(computeSignature([runtime.account.token, timestamp, nonce, encrypt]), msgSignature)) {
+        throw new WechatInboundError('msg_signature_invalid', INBOUND_MESSAGES.msgSignatureInvalid);
+      }
+      if (!runtime.crypto) throw new WechatInboundError('aes_not_configured', INBOUND_MESSAGES.aesNotConfigured);
+      // Compatible mode repeats the fields in plaintext, but only the encrypted copy is covered by msg_signature.
+      message = toInboundMessage(parse(runtime.crypto.decrypt(encrypt), format));
+      mode = fields.MsgType === undefined ? 'safe' : 'compatible';
+    } else {
+      message = toInboundMessage(fields);
+    }
+    const openid = singleQueryValue(req, 'openid');
+    const context: WechatInboundContext = {
+      account: runtime.ref,
+      mode,
+      format,
+      ...(openid !== undefined ? { openid } : {}),
+    };
+    return { runtime, message, context, encrypted, nonce };
+  }
+}
+
+function formatOf(contentType: string | undefined): MessageFormat {
+  if (contentType === undefined || contentType === '') return 'xml';
+  const type = contentType.split(';', 1)[0].trim().toLowerCase();
+  if (type === 'application/json' || type === 'text/json') return 'json';
+  if (type === 'text/xml' || type === 'application/xml' || type === 'text/plain') return 'xml';
+  throw new WechatInboundError('unsupported_media_type', INBOUND_MESSAGES.unsupportedMediaType);
+}
+
+function parse(raw: string, format: MessageFormat): Record<string, unknown> {
+  return format === 'json' ? parseCallbackJson(raw) : parseCallbackXml(raw);
+}

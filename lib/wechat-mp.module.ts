@@ -1,0 +1,89 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { ApplicationConfig, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
+import { WECHAT_HANDLER_PROVIDERS } from './handlers/wechat-handler.providers.js';
+import { createCallbackController } from './http/callback-controller.factory.js';
+import { WechatRawBodyCapture } from './http/raw-body.capture.js';
+import { WechatSignatureGuard } from './http/signature.guard.js';
+import { WechatInboundService } from './http/wechat-inbound.service.js';
+import { WechatXmlInterceptor } from './http/xml-body.interceptor.js';
+import { WechatInboundPipeline } from './inbound/inbound.pipeline.js';
+import { MemoryTokenStore } from './stores/memory-token.store.js';
+import { WechatAccounts } from './wechat-accounts.js';
+import {
+  WECHAT_MP_ASYNC_OPTIONS_TYPE,
+  WECHAT_MP_MODULE_OPTIONS,
+  WECHAT_MP_OPTIONS_TYPE,
+  WechatMpConfigurableModule,
+} from './wechat-mp.module-definition.js';
+import { DEFAULTS, WECHAT_TOKEN_STORE } from './wechat-mp.constants.js';
+import type { WechatMpModuleExtras, WechatMpModuleOptions } from './wechat-mp.options.js';
+import { resolveAccounts } from './wechat-mp.options-resolver.js';
+
+const RAW_BODY_PATH = Symbol('wechat-mp:callback-path');
+
+/**
+ * The WeChat Official Account module.
+ *
+ * ```ts
+ * WechatMpModule.forRoot({ appId, appSecret, token, encodingAESKey })
+ * WechatMpModule.forRootAsync({ imports: [ConfigModule], inject: [ConfigService], useFactory: (c) => ({ ... }) })
+ * ```
+ */
+@Module({})
+export class WechatMpModule extends WechatMpConfigurableModule {
+  static override forRoot(options: typeof WECHAT_MP_OPTIONS_TYPE): DynamicModule {
+    return complete(super.forRoot(options), options);
+  }
+
+  static override forRootAsync(options: typeof WECHAT_MP_ASYNC_OPTIONS_TYPE): DynamicModule {
+    return complete(super.forRootAsync(options), options);
+  }
+}
+
+function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicModule {
+  const path = extras.path === undefined ? DEFAULTS.path : extras.path;
+  const providers: Provider[] = [
+    {
+      provide: WechatAccounts,
+      useFactory: (options: WechatMpModuleOptions) => new WechatAccounts(resolveAccounts(options)),
+      inject: [WECHAT_MP_MODULE_OPTIONS],
+    },
+    {
+      provide: WECHAT_TOKEN_STORE,
+      useFactory: (options: WechatMpModuleOptions) => options.tokenStore ?? new MemoryTokenStore(),
+      inject: [WECHAT_MP_MODULE_OPTIONS],
+    },
+    WechatInboundService,
+    WechatSignatureGuard,
+    WechatXmlInterceptor,
+    WechatInboundPipeline,
+    ...WECHAT_HANDLER_PROVIDERS,
+  ];
+  if (path !== false) {
+    providers.push(
+      { provide: RAW_BODY_PATH, useValue: path },
+      {
+        provide: WechatRawBodyCapture,
+        useFactory: (p: string, accounts: WechatAccounts, host: HttpAdapterHost, config: ApplicationConfig) =>
+          new WechatRawBodyCapture(p, accounts, host, config),
+        inject: [RAW_BODY_PATH, WechatAccounts, HttpAdapterHost, ApplicationConfig],
+      },
+    );
+  }
+  return {
+    ...base,
+    global: extras.isGlobal ?? false,
+    imports: [...(base.imports ?? []), DiscoveryModule],
+    controllers: path === false ? [] : [createCallbackController(path)],
+    providers: [...(base.providers ?? []), ...providers],
+    exports: [
+      WechatAccounts,
+      WECHAT_TOKEN_STORE,
+      WechatInboundService,
+      WechatSignatureGuard,
+      WechatXmlInterceptor,
+      WechatInboundPipeline,
+      ...WECHAT_HANDLER_EXPORTS,
+    ],
+  };
+}

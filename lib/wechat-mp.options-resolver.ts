@@ -1,0 +1,107 @@
+import { checkEncodingAESKey } from './crypto/encoding-aes-key.js';
+import { WechatConfigError } from './errors/wechat-config.error.js';
+import { DEFAULT_ACCOUNT_NAME, DEFAULTS } from './wechat-mp.constants.js';
+import type { ResolvedAccount } from './wechat-accounts.js';
+import type { WechatAccountOptions, WechatMpModuleOptions } from './wechat-mp.options.js';
+
+/** 服务器配置: "Token 必须为英文或数字，长度为3-32字符". */
+const TOKEN_PATTERN = /^[A-Za-z0-9]{3,32}$/;
+/** Account names become path segments (`/wechat/<name>`). */
+const NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const APP_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** WeChat drops a callback after 5 s; a budget at or past that can never be met. */
+const MAX_REPLY_DEADLINE_MS = 4_900;
+
+/**
+ * Validates module options and fills in defaults, once, at startup. Every failure names the option; none echoes a
+ * secret's value (only its length or shape).
+ */
+export function resolveAccounts(options: WechatMpModuleOptions): ResolvedAccount[] {
+  if (!options || typeof options !== 'object') throw new WechatConfigError('options', 'must be an object');
+  const { accounts = [], tokenStore: _t, dedupeStore: _d, dedupeTtlSeconds, ...top } = options;
+  if (!Array.isArray(accounts)) throw new WechatConfigError('accounts', 'must be an array of account options');
+  if (dedupeTtlSeconds !== undefined) requireInteger('dedupeTtlSeconds', dedupeTtlSeconds, 15, 86_400);
+
+  const resolved = [resolveAccount('', { name: DEFAULT_ACCOUNT_NAME, ...top }, {})];
+  accounts.forEach((account, i) => {
+    const where = `accounts[${i}].`;
+    if (!account || typeof account !== 'object') throw new WechatConfigError(`accounts[${i}]`, 'must be an object');
+    if (account.name === undefined) throw new WechatConfigError(`${where}name`, 'is required for every extra account');
+    resolved.push(resolveAccount(where, account, top));
+  });
+
+  const seen = new Map<string, string>();
+  resolved.forEach((account, i) => {
+    const where = i === 0 ? '' : `accounts[${i - 1}].`;
+    for (const [field, key] of [['name', account.name], ['appId', account.appId]] as const) {
+      const previous = seen.get(key);
+      if (previous !== undefined) {
+        throw new WechatConfigError(`${where}${field}`, `"${key}" is already used by ${previous}; names and AppIDs must be unique`);
+      }
+      seen.set(key, i === 0 ? 'the default account' : `accounts[${i - 1}]`);
+    }
+  });
+  return resolved;
+}
+
+function resolveAccount(where: string, account: WechatAccountOptions, inherited: Partial<WechatAccountOptions>): ResolvedAccount {
+  const pick = <K extends keyof WechatAccountOptions>(key: K) => (account[key] !== undefined ? account[key] : inherited[key]);
+
+  const name = account.name ?? DEFAULT_ACCOUNT_NAME;
+  if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
+    throw new WechatConfigError(`${where}name`, 'must be 1-64 letters, digits, "_" or "-" (it becomes a path segment)');
+  }
+  if (typeof account.appId !== 'string' || !APP_ID_PATTERN.test(account.appId)) {
+    throw new WechatConfigError(`${where}appId`, 'is required: the AppID (开发者ID), e.g. "wx1234567890abcdef"');
+  }
+  if (typeof account.token !== 'string' || !TOKEN_PATTERN.test(account.token)) {
+    const shape = typeof account.token === 'string' ? `got ${account.token.length} characters` : 'missing';
+    throw new WechatConfigError(`${where}token`, `must be 3-32 letters and digits, as in 服务器配置 (${shape})`);
+  }
+  const appSecret = account.appSecret;
+  if (appSecret !== undefined && (typeof appSecret !== 'string' || appSecret.length === 0)) {
+    throw new WechatConfigError(`${where}appSecret`, 'must be a non-empty string when given');
+  }
+  const encodingAESKey = account.encodingAESKey;
+  if (encodingAESKey !== undefined && encodingAESKey !== '') {
+    const reason = checkEncodingAESKey(encodingAESKey);
+    if (reason) throw new WechatConfigError(`${where}encodingAESKey`, reason);
+  }
+
+  const maxTimestampSkewSeconds = pick('maxTimestampSkewSeconds') ?? DEFAULTS.maxTimestampSkewSeconds;
+  requireInteger(`${where}maxTimestampSkewSeconds`, maxTimestampSkewSeconds, 0, 86_400);
+  const bodyLimitBytes = pick('bodyLimitBytes') ?? DEFAULTS.bodyLimitBytes;
+  requireInteger(`${where}bodyLimitBytes`, bodyLimitBytes, 256, 64 * 1024 * 1024);
+  const apiBaseUrl = pick('apiBaseUrl') ?? DEFAULTS.apiBaseUrl;
+  if (typeof apiBaseUrl !== 'string' || !/^https?:\/\/[^\s/]+/.test(apiBaseUrl)) {
+    throw new WechatConfigError(`${where}apiBaseUrl`, 'must be an http(s) URL such as "https://api.weixin.qq.com"');
+  }
+  const apiTimeoutMs = pick('apiTimeoutMs') ?? DEFAULTS.apiTimeoutMs;
+  requireInteger(`${where}apiTimeoutMs`, apiTimeoutMs, 1, 600_000);
+  const tokenEndpoint = pick('tokenEndpoint') ?? DEFAULTS.tokenEndpoint;
+  if (tokenEndpoint !== 'stable' && tokenEndpoint !== 'classic') {
+    throw new WechatConfigError(`${where}tokenEndpoint`, 'must be "stable" or "classic"');
+  }
+  const replyDeadlineMs = pick('replyDeadlineMs') ?? DEFAULTS.replyDeadlineMs;
+  if (replyDeadlineMs !== false) requireInteger(`${where}replyDeadlineMs`, replyDeadlineMs, 1, MAX_REPLY_DEADLINE_MS);
+
+  return {
+    name,
+    appId: account.appId,
+    ...(appSecret !== undefined ? { appSecret } : {}),
+    token: account.token,
+    ...(encodingAESKey ? { encodingAESKey } : {}),
+    maxTimestampSkewSeconds,
+    bodyLimitBytes,
+    apiBaseUrl: apiBaseUrl.replace(/\/+$/, ''),
+    apiTimeoutMs,
+    tokenEndpoint,
+    replyDeadlineMs,
+  };
+}
+
+function requireInteger(option: string, value: unknown, min: number, max: number): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new WechatConfigError(option, `must be an integer from ${min} to ${max}`);
+  }
+}

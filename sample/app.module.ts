@@ -1,0 +1,47 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { WechatMpModule } from 'nestjs-wechat-mp';
+import { SampleMenuSync } from './sample-menu.js';
+import { SAMPLE_CONFIG, SamplePlatform } from './sample-platform.js';
+import { SampleHandlers } from './sample.handlers.js';
+import type { SampleConfig } from './sample.config.js';
+
+/** Provides the config and the API platform (emulator or real) to the WeChat module's async factory. */
+@Module({})
+class SamplePlatformModule {
+  static register(config: SampleConfig): DynamicModule {
+    return {
+      module: SamplePlatformModule,
+      providers: [
+        { provide: SAMPLE_CONFIG, useValue: config },
+        { provide: SamplePlatform, useFactory: (c: SampleConfig) => new SamplePlatform(c).start(), inject: [SAMPLE_CONFIG] },
+      ],
+      exports: [SAMPLE_CONFIG, SamplePlatform],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(config: SampleConfig): DynamicModule {
+    const platform = SamplePlatformModule.register(config);
+    return {
+      module: AppModule,
+      imports: [
+        platform,
+        WechatMpModule.forRootAsync({
+          imports: [platform],
+          inject: [SAMPLE_CONFIG, SamplePlatform],
+          useFactory: (c: SampleConfig, p: SamplePlatform) => ({
+            appId: c.appId,
+            appSecret: c.appSecret,
+            token: c.token,
+            encodingAESKey: c.encodingAESKey,
+            maxTimestampSkewSeconds: c.maxTimestampSkewSeconds,
+            ...(p.apiBaseUrl ? { apiBaseUrl: p.apiBaseUrl } : {}),
+          }),
+        }),
+      ],
+      providers: [SampleHandlers, SampleMenuSync],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { WechatEmulator } from 'nestjs-wechat-mp/testing';
+import type { SampleConfig } from './sample.config.js';
+
+export const SAMPLE_CONFIG = Symbol('sample:config');
+
+/**
+ * Where the sample's API calls go. With no real AppID it starts the bundled emulator on a free loopback port, so
+ * `npm start` works on a fresh machine with no account and no internet, and stops it on shutdown.
+ */
+@Injectable()
+export class SamplePlatform implements OnApplicationShutdown {
+  private readonly logger = new Logger('SamplePlatform');
+  private emulator?: WechatEmulator;
+  apiBaseUrl?: string;
+
+  constructor(@Inject(SAMPLE_CONFIG) private readonly config: SampleConfig) {}
+
+  async start(): Promise<this> {
+    if (!this.config.useEmulator) {
+      this.apiBaseUrl = this.config.apiBaseUrl;
+      return this;
+    }
+    const { WechatEmulator } = await import('nestjs-wechat-mp/testing');
+    this.emulator = await WechatEmulator.start({
+      port: 0,
+      appId: this.config.appId,
+      appSecret: this.config.appSecret!,
+      token: this.config.token,
+      encodingAESKey: this.config.encodingAESKey,
+    });
+    this.apiBaseUrl = this.emulator.url;
+    this.logger.log(`No WECHAT_APP_ID set: using the bundled WeChat emulator at ${this.emulator.url}`);
+    return this;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.emulator?.stop();
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The sample app's environment contract (documented in the README):
+ * WECHAT_APP_ID, WECHAT_APP_SECRET, WECHAT_TOKEN, WECHAT_ENCODING_AES_KEY (optional), WECHAT_API_BASE_URL,
+ * WECHAT_MAX_TIMESTAMP_SKEW (seconds, 0 = off), WECHAT_REDIS_URL (optional), WECHAT_SYNC_MENU, PORT (default 3000), HOST.
+ * With no WECHAT_APP_ID the sample runs on development defaults against the bundled emulator.
+ */
+export interface SampleConfig {
+  appId: string;
+  appSecret?: string;
+  token: string;
+  encodingAESKey?: string;
+  /** Unset = start the bundled emulator (development) or use WeChat's API (a real AppID). */
+  apiBaseUrl?: string;
+  /** Start the bundled emulator and use it as the API. */
+  useEmulator: boolean;
+  maxTimestampSkewSeconds?: number;
+  redisUrl?: string;
+  /** Create the sample menu at startup. Default: only against the emulator. */
+  syncMenu: boolean;
+  port: number;
+  host?: string;
+}
+
+/** Development defaults: a made-up account, good only against the bundled emulator. */
+export const SAMPLE_DEV_DEFAULTS = {
+  appId: 'wx0000000000sample',
+  appSecret: 'sample-dev-app-secret-0123456789',
+  token: 'sampletoken',
+  encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+} as const;
+
+export class SampleConfigError extends Error {
+  constructor(variable: string, reason: string) {
+    super(`sample: environment variable ${variable} ${reason}`);
+    this.name = 'SampleConfigError';
+  }
+}
+
+export function loadSampleConfig(env: Record<string, string | undefined>): SampleConfig {
+  const value = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
+  const realAppId = value('WECHAT_APP_ID');
+  const dev = realAppId === undefined;
+  const apiBaseUrl = value('WECHAT_API_BASE_URL');
+  const useEmulator = dev && apiBaseUrl === undefined;
+  return {
+    appId: realAppId ?? SAMPLE_DEV_DEFAULTS.appId,
+    appSecret: value('WECHAT_APP_SECRET') ?? (dev ? SAMPLE_DEV_DEFAULTS.appSecret : undefined),
+    token: value('WECHAT_TOKEN') ?? SAMPLE_DEV_DEFAULTS.token,
+    encodingAESKey: value('WECHAT_ENCODING_AES_KEY') ?? (dev ? SAMPLE_DEV_DEFAULTS.encodingAESKey : undefined),
+    apiBaseUrl,
+    useEmulator,
+    maxTimestampSkewSeconds: integer('WECHAT_MAX_TIMESTAMP_SKEW', value('WECHAT_MAX_TIMESTAMP_SKEW')),
+    redisUrl: value('WECHAT_REDIS_URL'),
+    syncMenu: boolean('WECHAT_SYNC_MENU', value('WECHAT_SYNC_MENU')) ?? useEmulator,
+    port: integer('PORT', value('PORT')) ?? 3000,
+    host: value('HOST'),
+  };
+}
+
+function integer(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw new SampleConfigError(name, `must be a whole number (got "${raw.slice(0, 20)}")`);
+  return Number(raw);
+}
+
+function boolean(name: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined) return undefined;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new SampleConfigError(name, 'must be true or false');
+}

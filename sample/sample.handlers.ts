@@ -1,0 +1,141 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  OnEvent,
+  OnFile,
+  OnImage,
+  OnLink,
+  OnLocation,
+  OnMenuClick,
+  OnMenuView,
+  OnMessage,
+  OnScan,
+  OnShortVideo,
+  OnSubscribe,
+  OnText,
+  OnUnsubscribe,
+  OnVideo,
+  OnVoice,
+  QrcodeService,
+  Reply,
+  WechatContext,
+  WechatMessage,
+  type FileMessage,
+  type ImageMessage,
+  type InboundMessage,
+  type LinkMessage,
+  type LocationEvent,
+  type LocationMessage,
+  type MenuViewEvent,
+  type QrSceneEvent,
+  type ShortVideoMessage,
+  type SubscribeEvent,
+  type TextMessage,
+  type UnsubscribeEvent,
+  type VideoMessage,
+  type VoiceMessage,
+  type WechatInboundContext,
+} from 'nestjs-wechat-mp';
+
+/** One handler per decorator, to show them all. Each return value is the passive reply. */
+@Injectable()
+export class SampleHandlers {
+  private readonly logger = new Logger('SampleHandlers');
+
+  constructor(private readonly qrcodes: QrcodeService) {}
+
+  @OnText('help')
+  help(): string {
+    return '发送任意文字我会复述；发送 "qrcode" 获取带参数二维码；发送 "news" 看图文回复。';
+  }
+
+  @OnText('news')
+  news(): Reply {
+    return Reply.news([
+      {
+        title: 'nestjs-wechat-mp',
+        description: 'Typed WeChat callbacks for NestJS',
+        url: 'https://developers.weixin.qq.com/doc/offiaccount/Getting_Started/Overview.html',
+      },
+    ]);
+  }
+
+  /** Uses an outbound service on demand: a temporary QR code whose scene is the sender's OpenID. */
+  @OnText(/^qr(code)?$/i)
+  async qrcode(@WechatMessage() message: TextMessage): Promise<string> {
+    const ticket = await this.qrcodes.createTemporary({ sceneStr: `from:${message.FromUserName}`.slice(0, 64), expireSeconds: 600 });
+    return `二维码: ${this.qrcodes.showUrl(ticket.ticket)}`;
+  }
+
+  /** Any other text: echoed back verbatim inside the reply. */
+  @OnText()
+  echo(@WechatMessage() message: TextMessage): string {
+    return `你说：${message.Content}`;
+  }
+
+  @OnImage()
+  image(@WechatMessage() message: ImageMessage): Reply {
+    return Reply.image(message.MediaId);
+  }
+
+  @OnVoice()
+  voice(@WechatMessage() message: VoiceMessage): string {
+    return message.Recognition ? `你说的是：${message.Recognition}` : '收到语音';
+  }
+
+  @OnVideo()
+  @OnShortVideo()
+  video(@WechatMessage() message: VideoMessage | ShortVideoMessage): string {
+    return message.MsgType === 'shortvideo' ? '收到小视频' : '收到视频';
+  }
+
+  @OnLocation()
+  location(@WechatMessage() message: LocationMessage): string {
+    return `你在：${message.Label}（${message.Location_X}, ${message.Location_Y}）`;
+  }
+
+  @OnLink()
+  link(@WechatMessage() message: LinkMessage): string {
+    return `收到链接：${message.Title}`;
+  }
+
+  @OnFile()
+  file(@WechatMessage() message: FileMessage): string {
+    return `收到文件：${message.Title}`;
+  }
+
+  @OnSubscribe()
+  welcome(@WechatMessage() message: SubscribeEvent): string {
+    return `欢迎关注，${message.FromUserName}！发送 help 查看能做什么。`;
+  }
+
+  @OnScan()
+  scanned(@WechatMessage() _message: QrSceneEvent, @WechatContext() context: WechatInboundContext): string {
+    return `扫码场景：${context.scene ?? ''}`;
+  }
+
+  @OnUnsubscribe()
+  goodbye(@WechatMessage() message: UnsubscribeEvent): void {
+    this.logger.log(`Unsubscribed: ${message.FromUserName}`);
+  }
+
+  @OnMenuClick('API_MENU_P_2')
+  todaysPick(): string {
+    return '今日推荐：nestjs-wechat-mp';
+  }
+
+  @OnMenuView()
+  menuView(@WechatMessage() message: MenuViewEvent): void {
+    this.logger.log(`Menu link opened: ${message.EventKey}`);
+  }
+
+  @OnEvent('LOCATION')
+  reportedLocation(@WechatMessage() message: LocationEvent): void {
+    this.logger.log(`Location reported by ${message.FromUserName}`);
+  }
+
+  /** Anything without a handler of its own: no reply (WeChat gets `success`). */
+  @OnMessage()
+  fallback(@WechatMessage() message: InboundMessage): void {
+    this.logger.log(`No handler for ${message.MsgType}${message.Event ? `/${String(message.Event)}` : ''}`);
+  }
+}
