@@ -1,0 +1,18 @@
+export { OnText } from './decorators/on-text.decorator.js';
+export { OnImage, OnVoice, OnVideo, OnShortVideo, OnLocation, OnLink, OnFile } from './decorators/on-message-type.decorators.js';
+export { OnEvent, OnWechatEvent, OnSubscribe, OnUnsubscribe } from './decorators/on-event.decorators.js';
+export { OnMenuClick, OnMenuView } from './decorators/on-menu.decorators.js';
+export { OnScan } from './decorators/on-scan.decorator.js';
+export { OnMessage } from './decorators/on-message.decorator.js';
+export { ForAccount } from './decorators/for-account.decorator.js';
+export { WechatMessage, WechatContext } from './decorators/param.decorators.js';
+export type { HandlerMatcher } from './handler-matcher.js';
+export type { WechatInboundContext, MessageMode, MessageFormat } from './inbound-context.js';
+export { WechatHandlerDefinitionError, WechatDuplicateHandlerError } from './wechat-handler.error.js';
+export type { WechatHandler, WechatHandlerInvoker } from './wechat-handler.interface.js';
+export { WechatHandlerMetadataAccessor } from './wechat-handler-metadata.accessor.js';
+export { WechatHandlerExplorer } from './wechat-handler.explorer.js';
+export { WechatHandlerRegistry, type WechatResolution } from './wechat-handler.registry.js';
+export { WechatParamsFactory, WechatParamType } from './wechat-params.factory.js';
+export { WechatDispatcher } from './wechat.dispatcher.js';
+export { WECHAT_HANDLER_PROVIDERS, WECHAT_HANDLER_EXPORTS } from './wechat-handler.providers.js';
