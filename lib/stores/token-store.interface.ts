@@ -2,6 +2,12 @@
 export interface StoredToken {
   accessToken: string;
   expiresAt: number;
+  /**
+   * When to start refreshing (epoch milliseconds). Absent: `expiresAt` minus the refresh margin. Set when a token
+   * arrives with less life left than the margin (stable_token hands out the old token until 5 minutes before it
+   * expires), so such a token is used for a while instead of being refetched on every call.
+   */
+  refreshAt?: number;
 }
 
 /**
