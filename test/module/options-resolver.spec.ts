@@ -1,0 +1,85 @@
+import { WechatConfigError } from '../../lib/errors/wechat-config.error.js';
+import { DEFAULTS } from '../../lib/wechat-mp.constants.js';
+import { resolveAccounts } from '../../lib/wechat-mp.options-resolver.js';
+
+const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+const base = { appId: 'wx1234567890abcdef', appSecret: 'secret-value-123', token: 'token123', encodingAESKey: AES_KEY };
+
+function errorOf(fn: () => unknown): WechatConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof WechatConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a WechatConfigError');
+}
+
+describe('resolveAccounts', () => {
+  it('fills in the documented defaults for the default account', () => {
+    const [account] = resolveAccounts(base);
+    expect(account).toEqual({
+      name: 'default',
+      appId: base.appId,
+      appSecret: base.appSecret,
+      token: base.token,
+      encodingAESKey: AES_KEY,
+      maxTimestampSkewSeconds: DEFAULTS.maxTimestampSkewSeconds,
+      bodyLimitBytes: DEFAULTS.bodyLimitBytes,
+      apiBaseUrl: DEFAULTS.apiBaseUrl,
+      apiTimeoutMs: DEFAULTS.apiTimeoutMs,
+      tokenEndpoint: 'stable',
+      replyDeadlineMs: DEFAULTS.replyDeadlineMs,
+    });
+  });
+
+  it('lets extra accounts inherit shared settings and keep their own', () => {
+    const accounts = resolveAccounts({
+      ...base,
+      apiBaseUrl: 'http://127.0.0.1:9999/',
+      maxTimestampSkewSeconds: 0,
+      accounts: [{ name: 'shop', appId: 'wxshop', token: 'shoptoken', maxTimestampSkewSeconds: 60 }],
+    });
+    expect(accounts.map((a) => [a.name, a.appId, a.apiBaseUrl, a.maxTimestampSkewSeconds])).toEqual([
+      ['default', 'wx1234567890abcdef', 'http://127.0.0.1:9999', 0],
+      ['shop', 'wxshop', 'http://127.0.0.1:9999', 60],
+    ]);
+    expect(accounts[1].encodingAESKey).toBeUndefined();
+  });
+
+  it.each([
+    ['appId', { ...base, appId: '' }],
+    ['token', { ...base, token: 'ab' }],
+    ['token', { ...base, token: 'has space' }],
+    ['encodingAESKey', { ...base, encodingAESKey: AES_KEY.slice(1) }],
+    ['encodingAESKey', { ...base, encodingAESKey: AES_KEY.slice(1) + '+' }],
+    ['maxTimestampSkewSeconds', { ...base, maxTimestampSkewSeconds: -1 }],
+    ['maxTimestampSkewSeconds', { ...base, maxTimestampSkewSeconds: 1.5 }],
+    ['bodyLimitBytes', { ...base, bodyLimitBytes: 0 }],
+    ['apiBaseUrl', { ...base, apiBaseUrl: 'ftp://x' }],
+    ['apiTimeoutMs', { ...base, apiTimeoutMs: 0 }],
+    ['tokenEndpoint', { ...base, tokenEndpoint: 'other' as never }],
+    ['replyDeadlineMs', { ...base, replyDeadlineMs: 5000 }],
+    ['appSecret', { ...base, appSecret: '' }],
+    ['dedupeTtlSeconds', { ...base, dedupeTtlSeconds: 5 }],
+    ['accounts[0].name', { ...base, accounts: [{ appId: 'wx2', token: 'token2' }] }],
+    ['accounts[0].name', { ...base, accounts: [{ name: 'a b', appId: 'wx2', token: 'token2' }] }],
+    ['accounts[0].name', { ...base, accounts: [{ name: 'default', appId: 'wx2', token: 'token2' }] }],
+    ['accounts[0].appId', { ...base, accounts: [{ name: 'two', appId: base.appId, token: 'token2' }] }],
+    ['accounts[0].encodingAESKey', { ...base, accounts: [{ name: 'two', appId: 'wx2', token: 'token2', encodingAESKey: 'x' }] }],
+  ])('refuses a bad %s, naming it', (option, options) => {
+    const error = errorOf(() => resolveAccounts(options));
+    expect(error.option).toBe(option);
+    expect(error.message).toContain(`"${option}"`);
+  });
+
+  it('never echoes a secret in a config error', () => {
+    const badKey = AES_KEY.slice(0, 40) + '!!!';
+    const messages = [
+      errorOf(() => resolveAccounts({ ...base, encodingAESKey: badKey })).message,
+      errorOf(() => resolveAccounts({ ...base, token: 'secret token with spaces' })).message,
+    ];
+    expect(messages.join('\n')).not.toContain(badKey);
+    expect(messages.join('\n')).not.toContain('secret token with spaces');
+  });
+});
