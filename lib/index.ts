@@ -1,1 +1,63 @@
-export const PLACEHOLDER = 1;
+// Public API of nestjs-wechat-mp. The emulator lives in the `nestjs-wechat-mp/testing` entry point.
+
+// Module and options
+export { WechatMpModule } from './wechat-mp.module.js';
+export { WECHAT_MP_MODULE_OPTIONS } from './wechat-mp.module-definition.js';
+export type { WechatMpModuleOptions, WechatAccountOptions, WechatMpModuleExtras, TokenEndpoint } from './wechat-mp.options.js';
+export { WechatAccounts, WechatUnknownAccountError, type ResolvedAccount } from './wechat-accounts.js';
+export { WECHAT_TOKEN_STORE, WECHAT_DEDUPE_STORE, WECHAT_CONTEXT_TYPE, DEFAULTS } from './wechat-mp.constants.js';
+
+// Errors
+export { WechatError } from './errors/wechat-error.js';
+export { WechatConfigError } from './errors/wechat-config.error.js';
+export { WechatInboundError, INBOUND_ERROR_STATUS, type InboundErrorReason } from './errors/wechat-inbound.error.js';
+
+// Inbound HTTP
+export { WechatSignatureGuard } from './http/signature.guard.js';
+export { WechatXmlInterceptor } from './http/xml-body.interceptor.js';
+export { WechatInboundService, type OpenedCallback, type SealedReply } from './http/wechat-inbound.service.js';
+export { WechatInboundPipeline } from './inbound/inbound.pipeline.js';
+
+// Handlers
+export { OnText } from './handlers/decorators/on-text.decorator.js';
+export { OnImage, OnVoice, OnVideo, OnShortVideo, OnLocation, OnLink, OnFile } from './handlers/decorators/on-message-type.decorators.js';
+export { OnEvent, OnWechatEvent, OnSubscribe, OnUnsubscribe } from './handlers/decorators/on-event.decorators.js';
+export { OnMenuClick, OnMenuView } from './handlers/decorators/on-menu.decorators.js';
+export { OnScan } from './handlers/decorators/on-scan.decorator.js';
+export { OnMessage } from './handlers/decorators/on-message.decorator.js';
+export { ForAccount } from './handlers/decorators/for-account.decorator.js';
+export { WechatMessage, WechatContext } from './handlers/decorators/param.decorators.js';
+export type { WechatInboundContext, MessageMode, MessageFormat } from './handlers/inbound-context.js';
+export { WechatHandlerDefinitionError, WechatDuplicateHandlerError } from './handlers/wechat-handler.error.js';
+export { WechatDispatcher } from './handlers/wechat.dispatcher.js';
+export { WechatHandlerRegistry } from './handlers/wechat-handler.registry.js';
+
+// Messages and replies
+export * from './message/message-types.js';
+export * from './message/reply.js';
+
+// Crypto (for custom transports and tests)
+export { computeSignature, signatureMatches } from './crypto/signature.js';
+export { MessageCrypto } from './crypto/message-crypto.js';
+export { checkEncodingAESKey } from './crypto/encoding-aes-key.js';
+
+// Outbound API
+export { WechatApiError } from './errors/wechat-api.error.js';
+export { WechatTransportError, type TransportFailure } from './errors/wechat-transport.error.js';
+export { WechatValidationError } from './errors/wechat-validation.error.js';
+export { explainErrcode, ERRCODE_EXPLANATIONS } from './api/wechat-errcodes.js';
+export { WechatApiClient } from './api/wechat-api.client.js';
+export { TokenService } from './api/token.service.js';
+export { BasicService } from './api/basic.service.js';
+export { MenuService } from './api/menu.service.js';
+export * from './api/menu.types.js';
+export { QrcodeService } from './api/qrcode.service.js';
+export { MaterialService } from './api/material.service.js';
+export * from './api/material.types.js';
+export { MessageService } from './api/message.service.js';
+export * from './api/message.types.js';
+
+// Stores
+export type { TokenStore, StoredToken } from './stores/token-store.interface.js';
+export type { DedupeStore } from './stores/dedupe-store.interface.js';
+export { MemoryTokenStore } from './stores/memory-token.store.js';

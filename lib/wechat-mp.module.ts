@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ApplicationConfig, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
-import { WECHAT_HANDLER_PROVIDERS } from './handlers/wechat-handler.providers.js';
+import { WECHAT_HANDLER_EXPORTS, WECHAT_HANDLER_PROVIDERS } from './handlers/wechat-handler.providers.js';
 import { createCallbackController } from './http/callback-controller.factory.js';
 import { WechatRawBodyCapture } from './http/raw-body.capture.js';
 import { WechatSignatureGuard } from './http/signature.guard.js';

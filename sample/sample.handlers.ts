@@ -62,8 +62,8 @@ export class SampleHandlers {
   /** Uses an outbound service on demand: a temporary QR code whose scene is the sender's OpenID. */
   @OnText(/^qr(code)?$/i)
   async qrcode(@WechatMessage() message: TextMessage): Promise<string> {
-    const ticket = await this.qrcodes.createTemporary({ sceneStr: `from:${message.FromUserName}`.slice(0, 64), expireSeconds: 600 });
-    return `二维码: ${this.qrcodes.showUrl(ticket.ticket)}`;
+    const qrcode = await this.qrcodes.createTemporary({ scene: `from:${message.FromUserName}`.slice(0, 64), expireSeconds: 600 });
+    return `二维码: ${qrcode.showUrl}`;
   }
 
   /** Any other text: echoed back verbatim inside the reply. */
@@ -136,6 +136,7 @@ export class SampleHandlers {
   /** Anything without a handler of its own: no reply (WeChat gets `success`). */
   @OnMessage()
   fallback(@WechatMessage() message: InboundMessage): void {
-    this.logger.log(`No handler for ${message.MsgType}${message.Event ? `/${String(message.Event)}` : ''}`);
+    const event = 'Event' in message && message.Event ? `/${String(message.Event)}` : '';
+    this.logger.log(`No handler for ${message.MsgType}${event}`);
   }
 }
