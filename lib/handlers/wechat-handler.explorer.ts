@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, ExternalContextCreator, MetadataScanner } from '@nestjs/core';
-import { STATIC_CONTEXT } from '@nestjs/core/injector/constants.js';
 import { WECHAT_CONTEXT_TYPE, WECHAT_PARAM_METADATA } from '../wechat-mp.constants.js';
 import { HANDLER_MESSAGES } from './handlers.messages.js';
 import { WechatHandlerMetadataAccessor } from './wechat-handler-metadata.accessor.js';
@@ -79,7 +78,7 @@ export class WechatHandlerExplorer implements OnModuleInit {
       methodName,
       WECHAT_PARAM_METADATA,
       this.paramsFactory,
-      STATIC_CONTEXT,
+      undefined, // the static context: handlers live in singletons
       undefined,
       { guards: true, interceptors: true, filters: true },
       WECHAT_CONTEXT_TYPE,

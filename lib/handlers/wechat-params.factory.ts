@@ -11,7 +11,7 @@ export type WechatParamType = (typeof WechatParamType)[keyof typeof WechatParamT
 /** Resolves `@WechatMessage()` / `@WechatContext()` for `ExternalContextCreator` (necord's `NecordParamsFactory` shape). */
 @Injectable()
 export class WechatParamsFactory implements ParamsFactory {
-  exchangeKeyForValue(type: number, data: ParamData, args: unknown[]): unknown {
+  exchangeKeyForValue(type: number, data: ParamData | undefined, args: unknown[]): unknown {
     const value = args?.[type];
     if (typeof data === 'string' && value !== null && typeof value === 'object') return (value as Record<string, unknown>)[data];
     return value;
