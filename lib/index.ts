@@ -3,7 +3,13 @@
 // Module and options
 export { WechatMpModule } from './wechat-mp.module.js';
 export { WECHAT_MP_MODULE_OPTIONS } from './wechat-mp.module-definition.js';
-export type { WechatMpModuleOptions, WechatAccountOptions, WechatMpModuleExtras, TokenEndpoint } from './wechat-mp.options.js';
+export type {
+  WechatMpModuleOptions,
+  WechatAccountOptions,
+  WechatMpModuleExtras,
+  WechatMpOptionsFactory,
+  TokenEndpoint,
+} from './wechat-mp.options.js';
 export { WechatAccounts, WechatUnknownAccountError, type ResolvedAccount } from './wechat-accounts.js';
 export { WECHAT_TOKEN_STORE, WECHAT_DEDUPE_STORE, WECHAT_CONTEXT_TYPE, DEFAULTS } from './wechat-mp.constants.js';
 

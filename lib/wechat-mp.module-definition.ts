@@ -13,5 +13,6 @@ export const {
   ASYNC_OPTIONS_TYPE: WECHAT_MP_ASYNC_OPTIONS_TYPE,
 } = new ConfigurableModuleBuilder<WechatMpModuleOptions>({ moduleName: 'WechatMp' })
   .setClassMethodName('forRoot')
+  .setFactoryMethodName('createWechatMpOptions')
   .setExtras<WechatMpModuleExtras>({ isGlobal: false, path: DEFAULTS.path }, (definition) => definition)
   .build();

@@ -54,3 +54,8 @@ export interface WechatMpModuleExtras {
    */
   path?: string | false;
 }
+
+/** What `forRootAsync({ useClass | useExisting })` expects of its class. */
+export interface WechatMpOptionsFactory {
+  createWechatMpOptions(): WechatMpModuleOptions | Promise<WechatMpModuleOptions>;
+}
