@@ -1,0 +1,63 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { HttpService } from '@nestjs/axios';
+import type { TokenStore } from '../stores/token-store.interface.js';
+import { WechatAccounts } from '../wechat-accounts.js';
+import { WECHAT_TOKEN_STORE } from '../wechat-mp.constants.js';
+import { BasicService } from './basic.service.js';
+import { MaterialService } from './material.service.js';
+import { MenuService } from './menu.service.js';
+import { MessageService } from './message.service.js';
+import { QrcodeService } from './qrcode.service.js';
+import type { TokenService } from './token.service.js';
+import { WechatApiClient, type WechatApiClientOptions } from './wechat-api.client.js';
+
+/** Injection token for `WechatApiClientOptions` shared by every account's client (optional). */
+export const WECHAT_API_CLIENT_OPTIONS = Symbol('wechat-mp:api-client-options');
+
+/** One account's API: its client and the services built on it. */
+export interface WechatAccountServices {
+  readonly client: WechatApiClient;
+  readonly token: TokenService;
+  readonly basic: BasicService;
+  readonly menu: MenuService;
+  readonly qrcode: QrcodeService;
+  readonly material: MaterialService;
+  readonly message: MessageService;
+}
+
+/**
+ * The outbound API of every registered account, built on first use and cached per account. Inject it to reach a
+ * non-default account: `services.forAccount('shop').message.sendTemplate(...)`. The default account's services
+ * are also injectable one by one (`MenuService`, ...).
+ */
+@Injectable()
+export class WechatServices {
+  private readonly byAppId = new Map<string, WechatAccountServices>();
+
+  constructor(
+    private readonly accounts: WechatAccounts,
+    private readonly http: HttpService,
+    @Inject(WECHAT_TOKEN_STORE) private readonly store: TokenStore,
+    @Optional() @Inject(WECHAT_API_CLIENT_OPTIONS) private readonly options: WechatApiClientOptions = {},
+  ) {}
+
+  /** The services of the account registered under `nameOrAppId` (default: the default account). */
+  forAccount(nameOrAppId?: string): WechatAccountServices {
+    const account = nameOrAppId === undefined ? this.accounts.default : this.accounts.get(nameOrAppId);
+    let services = this.byAppId.get(account.appId);
+    if (!services) {
+      const client = new WechatApiClient(account, this.http, this.store, this.options ?? {});
+      services = {
+        client,
+        token: client.token,
+        basic: new BasicService(client),
+        menu: new MenuService(client),
+        qrcode: new QrcodeService(client),
+        material: new MaterialService(client),
+        message: new MessageService(client),
+      };
+      this.byAppId.set(account.appId, services);
+    }
+    return services;
+  }
+}
