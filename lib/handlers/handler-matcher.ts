@@ -7,7 +7,7 @@ export type HandlerMatcher =
   | { kind: 'text'; pattern?: string | RegExp }
   /** `@OnImage()`, `@OnVoice()`, …: every message of one `MsgType` (not `event`). */
   | { kind: 'message'; msgType: string }
-  /** `@OnEvent(name)`, `@OnSubscribe()`, `@OnMenuClick(key)`, `@OnMenuView(url?)`: an event, optionally one EventKey. */
+  /** `@OnEvent(name, key?)`, `@OnSubscribe()`, `@OnMenuClick(key)`, `@OnMenuView(url?)`: an event, optionally one EventKey. */
   | { kind: 'event'; event: string; key?: string }
   /** `@OnScan(scene?)`: SCAN events and subscribe events carrying `qrscene_`; scene compared without the prefix. */
   | { kind: 'scan'; scene?: string }

@@ -9,7 +9,19 @@ import type { WechatHandler } from './wechat-handler.interface.js';
 import { WechatHandlerRegistry } from './wechat-handler.registry.js';
 
 /**
- * Runs the one handler that claims a message and turns its return value into the passive reply.
+ * Runs the one handler that claims a message (see `WechatHandlerRegistry` for the order) and turns its return
+ * value into the passive reply.
+ *
+ * - Handlers run through Nest's `ExternalContextCreator`: guards, interceptors, pipes and exception filters
+ *   (global, class and method) apply. Their `ExecutionContext` has `getType() === 'wechat'` and
+ *   `getArgs()` `[message, context]`; global HTTP-only enhancers should check the type.
+ * - Return values: a string is a text reply (`''` = no reply); a `Reply` object is sent as is; nothing
+ *   (`undefined`/`null`) means no reply. Promises and Observables are awaited. Anything else is logged and
+ *   treated as no reply.
+ * - A guard that refuses, or a handler/pipe/interceptor that throws, means no reply. An exception filter that
+ *   catches the error may return a reply (string or `Reply`) or `null`; a filter returning `undefined` leaves
+ *   the error unhandled (Nest's rule), and it is logged once with its stack.
+ *
  * Never rejects: a failing handler resolves `null`, so the HTTP layer answers `success` (a 5xx would make
  * WeChat retry and then show users "该公众号暂时无法提供服务").
  */

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import {
+  BadRequestException,
   Catch,
   Injectable,
   Logger,
@@ -94,6 +95,13 @@ class RecoverFilter implements ExceptionFilter {
   }
 }
 
+@Catch()
+class StringFilter implements ExceptionFilter {
+  catch(): string {
+    return 'sorry';
+  }
+}
+
 @Injectable()
 class Handlers {
   calls: string[] = [];
@@ -131,6 +139,22 @@ class Handlers {
   async asyncBoom(): Promise<string> {
     await Promise.resolve();
     throw new Error('async boom');
+  }
+
+  @OnText('http-error')
+  httpError(): string {
+    throw new BadRequestException('not for wechat');
+  }
+
+  @OnText('throw-string')
+  throwString(): string {
+    throw 'a string'; // eslint-disable-line no-throw-literal
+  }
+
+  @OnText('string-filter')
+  @UseFilters(StringFilter)
+  stringFilter(): string {
+    throw new RecoverableError('x');
   }
 
   @OnText('bad-result')
@@ -252,6 +276,19 @@ describe('WechatDispatcher with Nest enhancers', () => {
     expect((logged as Error).stack).toContain(content === 'boom' ? 'boom' : 'async boom');
   });
 
+  it.each([
+    ['http-error', 'Handlers.httpError failed (BadRequestException: not for wechat)'],
+    ['throw-string', 'Handlers.throwString failed (non-Error value of type string)'],
+  ])('errors Nest does not log itself (%s) are logged once by the dispatcher, with the handler', async (content, expected) => {
+    await expect(dispatcher.dispatch(text(content), ctx())).resolves.toBeNull();
+    expect(errorLog).toHaveBeenCalledTimes(1);
+    expect(String(errorLog.mock.calls[0][0])).toContain(expected);
+  });
+
+  it('a filter may answer with a plain string', async () => {
+    await expect(dispatcher.dispatch(text('string-filter'), ctx())).resolves.toEqual({ type: 'text', content: 'sorry' });
+  });
+
   it('a result that is not a reply is logged and answered with null', async () => {
     await expect(dispatcher.dispatch(text('bad-result'), ctx())).resolves.toBeNull();
     expect(errorLog).toHaveBeenCalledTimes(1);
@@ -303,7 +340,7 @@ describe('WechatDispatcher with Nest enhancers', () => {
   });
 
   it('reports its table', () => {
-    expect(dispatcher.handlerCount).toBe(19); // 16 single-claim methods + one method with three claims
+    expect(dispatcher.handlerCount).toBe(22); // 19 single-claim methods + one method with three claims
     expect(dispatcher.describe()).toContain('text "guarded" → Handlers.guarded');
     expect(dispatcher.describe()).toContain('[account shop] text "shout" → ShopHandlers.shout');
   });
