@@ -1,3 +1,5 @@
+import { assertValidContent, MAX_REPLY_ARTICLES, REPLY_TYPES } from './reply-validation.js';
+
 /**
  * One model for every message the package sends: passive replies (XML, inbound side) and customer-service
  * messages (JSON, outbound side) are serializations of these objects. Field names are camelCase; the
@@ -70,3 +72,33 @@ export type CustomerServiceMessage =
 
 /** A handler's return value: a reply, a string (text), or nothing (`success`). */
 export type HandlerResult = Reply | string | null | undefined | void;
+
+const checked = <R extends Reply>(reply: R): R => {
+  assertValidContent(reply, MAX_REPLY_ARTICLES, REPLY_TYPES);
+  return reply;
+};
+
+/**
+ * Builders for passive replies; each validates and throws `WechatReplyError` naming the field.
+ * ```ts
+ * return Reply.news([{ title: 'Hello', url: 'https://example.com' }]);
+ * ```
+ * Docs: https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Passive_user_reply_message.html
+ */
+export const Reply = {
+  /** Text; `content` must not be empty. WeChat renders newlines and `<a href>` links. */
+  text: (content: string): TextContent => checked({ type: 'text', content }),
+  image: (mediaId: string): ImageContent => checked({ type: 'image', mediaId }),
+  voice: (mediaId: string): VoiceContent => checked({ type: 'voice', mediaId }),
+  /** Passive video replies carry MediaId, Title, Description (thumbMediaId is for customer service). */
+  video: (video: Omit<VideoContent, 'type'>): VideoContent => checked({ type: 'video', ...video }),
+  music: (music: Omit<MusicContent, 'type'>): MusicContent => checked({ type: 'music', ...music }),
+  /**
+   * 1 to 8 articles. When the reply answers a user's message (text, image, voice, video, location, link),
+   * WeChat shows only the first article; replies to events may show up to 8.
+   */
+  news: (articles: readonly NewsArticle[]): NewsContent => checked({ type: 'news', articles: [...articles] }),
+  /** Hands the conversation to customer service (多客服), optionally to one `kfAccount` (`name@account`). */
+  transferCustomerService: (kfAccount?: string): TransferCustomerServiceContent =>
+    checked(kfAccount === undefined ? { type: 'transfer_customer_service' } : { type: 'transfer_customer_service', kfAccount }),
+} as const;
