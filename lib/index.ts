@@ -53,6 +53,7 @@ export { WechatTransportError, type TransportFailure } from './errors/wechat-tra
 export { WechatValidationError } from './errors/wechat-validation.error.js';
 export { explainErrcode, ERRCODE_EXPLANATIONS } from './api/wechat-errcodes.js';
 export { WechatApiClient } from './api/wechat-api.client.js';
+export { WechatServices, type WechatAccountServices } from './api/wechat-services.js';
 export { TokenService } from './api/token.service.js';
 export { BasicService } from './api/basic.service.js';
 export { MenuService } from './api/menu.service.js';

@@ -1,5 +1,14 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { HttpModule } from '@nestjs/axios';
 import { ApplicationConfig, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
+import { BasicService } from './api/basic.service.js';
+import { MaterialService } from './api/material.service.js';
+import { MenuService } from './api/menu.service.js';
+import { MessageService } from './api/message.service.js';
+import { QrcodeService } from './api/qrcode.service.js';
+import { TokenService } from './api/token.service.js';
+import { WechatApiClient } from './api/wechat-api.client.js';
+import { WechatServices, type WechatAccountServices } from './api/wechat-services.js';
 import { WECHAT_HANDLER_EXPORTS, WECHAT_HANDLER_PROVIDERS } from './handlers/wechat-handler.providers.js';
 import { createCallbackController } from './http/callback-controller.factory.js';
 import { WechatRawBodyCapture } from './http/raw-body.capture.js';
@@ -20,6 +29,17 @@ import type { WechatMpModuleExtras, WechatMpModuleOptions } from './wechat-mp.op
 import { resolveAccounts } from './wechat-mp.options-resolver.js';
 
 const RAW_BODY_PATH = Symbol('wechat-mp:callback-path');
+
+/** The default account's API, injectable one by one; other accounts via `WechatServices.forAccount()`. */
+const DEFAULT_ACCOUNT_SERVICES: [new (...args: never[]) => unknown, keyof WechatAccountServices][] = [
+  [WechatApiClient, 'client'],
+  [TokenService, 'token'],
+  [BasicService, 'basic'],
+  [MenuService, 'menu'],
+  [QrcodeService, 'qrcode'],
+  [MaterialService, 'material'],
+  [MessageService, 'message'],
+];
 
 /**
  * The WeChat Official Account module.
@@ -58,6 +78,12 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
     WechatXmlInterceptor,
     WechatInboundPipeline,
     ...WECHAT_HANDLER_PROVIDERS,
+    WechatServices,
+    ...DEFAULT_ACCOUNT_SERVICES.map(([provide, key]) => ({
+      provide,
+      useFactory: (services: WechatServices) => services.forAccount()[key],
+      inject: [WechatServices],
+    })),
   ];
   if (path !== false) {
     providers.push(
@@ -73,7 +99,7 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
   return {
     ...base,
     global: extras.isGlobal ?? false,
-    imports: [...(base.imports ?? []), DiscoveryModule],
+    imports: [...(base.imports ?? []), DiscoveryModule, HttpModule],
     controllers: path === false ? [] : [createCallbackController(path)],
     providers: [...(base.providers ?? []), ...providers],
     exports: [
@@ -84,6 +110,8 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
       WechatXmlInterceptor,
       WechatInboundPipeline,
       ...WECHAT_HANDLER_EXPORTS,
+      WechatServices,
+      ...DEFAULT_ACCOUNT_SERVICES.map(([provide]) => provide),
     ],
   };
 }
