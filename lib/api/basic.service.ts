@@ -1,4 +1,4 @@
-import { checkOneOf } from './api-validation.js';
+import { checkOneOf, checkString } from './api-validation.js';
 import type { WechatApiClient } from './wechat-api.client.js';
 import { ENDPOINTS } from './wechat-endpoints.js';
 
@@ -13,6 +13,13 @@ export type CallbackCheckOperator = 'CHINANET' | 'UNICOM' | 'CAP' | 'DEFAULT';
 export interface CallbackCheckResult {
   dns?: { ip: string; real_operator: string }[];
   ping?: { ip: string; from_operator: string; package_loss: string; time: string }[];
+}
+
+/** Answer of `openapi/quota/get`. */
+export interface ApiQuota {
+  daily_limit: number;
+  used: number;
+  remain: number;
 }
 
 const ACTIONS: readonly CallbackCheckAction[] = ['all', 'dns', 'ping'];
@@ -33,10 +40,19 @@ export class BasicService {
   }
 
   /** Asks WeChat to resolve and ping the account's callback URL from its operators' networks. */
-  checkCallback(action: CallbackCheckAction = 'all', operator: CallbackCheckOperator = 'DEFAULT'): Promise<CallbackCheckResult> {
+  async checkCallback(action: CallbackCheckAction = 'all', operator: CallbackCheckOperator = 'DEFAULT'): Promise<CallbackCheckResult> {
     checkOneOf(action, 'action', ACTIONS);
     checkOneOf(operator, 'check_operator', OPERATORS);
     return this.client.request<CallbackCheckResult>(ENDPOINTS.callbackCheck, { body: { action, check_operator: operator } });
+  }
+
+  /**
+   * Today's quota of one API path (e.g. `/cgi-bin/message/custom/send`).
+   * Docs: https://developers.weixin.qq.com/doc/offiaccount/openApi/get_api_quota.html
+   */
+  async getApiQuota(cgiPath: string): Promise<ApiQuota> {
+    checkString(cgiPath, 'cgi_path');
+    return (await this.client.request<{ quota: ApiQuota }>(ENDPOINTS.getApiQuota, { body: { cgi_path: cgiPath } })).quota;
   }
 
   /**

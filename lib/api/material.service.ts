@@ -52,7 +52,7 @@ export class MaterialService {
   constructor(private readonly client: WechatApiClient) {}
 
   /** Uploads a temporary media (kept 3 days). */
-  uploadTemporary(type: MediaType, file: MediaInput): Promise<TemporaryMedia> {
+  async uploadTemporary(type: MediaType, file: MediaInput): Promise<TemporaryMedia> {
     checkOneOf(type, 'type', MEDIA_TYPES);
     return this.client.request<TemporaryMedia>(ENDPOINTS.mediaUpload, {
       query: { type },
@@ -81,7 +81,7 @@ export class MaterialService {
    * Adds a permanent material. A video needs its title and introduction. Not repeated on failure: a repeat could
    * add the material twice to a library with a size limit.
    */
-  addPermanent(
+  async addPermanent(
     type: MediaType,
     file: MediaInput,
     video?: { title: string; introduction?: string },
@@ -129,7 +129,7 @@ export class MaterialService {
   }
 
   /** One page of the library: `count` 1–20 entries from `offset`. */
-  batchGet(type: BatchGetType, offset = 0, count = 20): Promise<MaterialBatch> {
+  async batchGet(type: BatchGetType, offset = 0, count = 20): Promise<MaterialBatch> {
     checkOneOf(type, 'type', BATCH_TYPES);
     checkInteger(offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
     checkInteger(count, 'count', 1, 20);

@@ -14,6 +14,7 @@ import {
 } from './menu.types.js';
 
 const BUTTON_TYPES = Object.keys(MENU_BUTTON_FIELDS) as MenuButtonType[];
+const WEB_URL = /^https?:\/\/[^\s/]+/i;
 const MATCH_RULE_FIELDS = ['tag_id', 'sex', 'country', 'province', 'city', 'client_platform_type', 'language'] as const;
 
 /** Custom menus: the default menu, conditional (个性化) menus, and what a user would see. */
@@ -55,9 +56,14 @@ export class MenuService {
   }
 
   /** The menu a user would see; `userId` is an OpenID or a WeChat ID. */
-  tryMatch(userId: string): Promise<{ button: MenuButton[] }> {
+  async tryMatch(userId: string): Promise<{ button: MenuButton[] }> {
     checkString(userId, 'user_id');
-    return this.client.request<{ button: MenuButton[] }>(ENDPOINTS.menuTryMatch, { body: { user_id: userId } });
+    const answer = await this.client.request<{ button?: MenuButton[]; menu?: { button: MenuButton[] } }>(
+      ENDPOINTS.menuTryMatch,
+      { body: { user_id: userId } },
+    );
+    // The docs answer `{ button }`; some answers wrap it as `{ menu: { button } }`.
+    return { button: answer.button ?? answer.menu?.button ?? [] };
   }
 
   /** The live menu, whether set through the API or in the 公众平台 console. */
@@ -96,6 +102,8 @@ function checkLeaf(button: Record<string, unknown>, field: string): void {
   for (const [name, maxBytes] of Object.entries(required)) {
     checkString(button[name], `${field}.${name}`, maxBytes === null ? {} : { maxBytes });
   }
+  // WeChat refuses links that are not http(s) (errcode 40054/40055).
+  if ('url' in required && !WEB_URL.test(button.url as string)) invalid(`${field}.url`, 'must be an http:// or https:// URL');
 }
 
 function checkMatchRule(rule: MenuMatchRule): void {

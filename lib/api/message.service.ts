@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { WechatReplyError } from '../errors/wechat-reply.error.js';
+import { WechatValidationError } from '../errors/wechat-validation.error.js';
 import type { CustomerServiceMessage } from '../message/reply.js';
 import { toCustomerServiceBody } from '../message/customer-service-serializer.js';
 import { checkArray, checkInteger, checkObject, checkOneOf, checkString, invalid } from './api-validation.js';
@@ -15,25 +17,6 @@ import type {
   TemplateMessage,
   TemplateSendResult,
 } from './message.types.js';
-
-/**
- * Fields each customer-service message type requires (names of the one message model).
- * Docs: https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html
- */
-const CUSTOMER_SERVICE_REQUIRED: { readonly [T in CustomerServiceMessage['type']]: readonly string[] } = {
-  text: ['content'],
-  image: ['mediaId'],
-  voice: ['mediaId'],
-  video: ['mediaId'],
-  music: ['musicUrl', 'thumbMediaId'],
-  news: [],
-  mpnews: ['mediaId'],
-  mpnewsarticle: ['articleId'],
-  msgmenu: [],
-  wxcard: ['cardId'],
-  miniprogrampage: ['title', 'appId', 'pagePath', 'thumbMediaId'],
-};
-const CUSTOMER_SERVICE_TYPES = Object.keys(CUSTOMER_SERVICE_REQUIRED) as CustomerServiceMessage['type'][];
 
 /** Mass-send limits (docs: OpenIDs 2–10000 per send, clientmsgid ≤ 64 bytes). */
 export const MASS_LIMITS = { openIds: { min: 2, max: 10_000 }, clientMsgIdBytes: 64 } as const;
@@ -87,9 +70,16 @@ export class MessageService {
   /** Sends a customer-service message; `kfAccount` sends it as that customer-service agent. */
   async sendCustomerService(toUser: string, message: CustomerServiceMessage, options: { kfAccount?: string } = {}): Promise<void> {
     checkString(toUser, 'touser');
-    checkCustomerServiceMessage(message);
     checkString(options.kfAccount, 'kf_account', { optional: true });
-    await this.client.request(ENDPOINTS.customSend, { body: toCustomerServiceBody(toUser, message, options.kfAccount) });
+    let body: Record<string, unknown>;
+    try {
+      // The shared message model checks and serializes the content (one table for replies and customer service).
+      body = toCustomerServiceBody(toUser, message, options.kfAccount);
+    } catch (error) {
+      if (!(error instanceof WechatReplyError)) throw error;
+      throw new WechatValidationError(`message.${error.field}`, reasonOf(error), { cause: error });
+    }
+    await this.client.request(ENDPOINTS.customSend, { body });
   }
 
   /** Shows (or with `false` hides) "typing…" to the user. */
@@ -114,8 +104,7 @@ export class MessageService {
     const data = checkObject(message.data, 'data');
     for (const [key, entry] of Object.entries(data)) {
       const item = checkObject(entry, `data.${key}`);
-      checkString(item.value, `data.${key}.value`, { optional: true });
-      if (typeof item.value !== 'string') invalid(`data.${key}.value`, 'is required');
+      if (typeof item.value !== 'string') invalid(`data.${key}.value`, 'must be a string');
       checkString(item.color, `data.${key}.color`, { optional: true });
     }
     const clientMsgId = message.client_msg_id ?? newDedupeId();
@@ -163,12 +152,12 @@ export class MessageService {
   }
 
   /** Mass send to every follower. */
-  massSendToAll(message: MassMessage, options: MassSendOptions = {}): Promise<MassSendResult> {
+  async massSendToAll(message: MassMessage, options: MassSendOptions = {}): Promise<MassSendResult> {
     return this.massSendAll({ is_to_all: true }, message, options);
   }
 
   /** Mass send to the followers carrying a tag. */
-  massSendToTag(tagId: number, message: MassMessage, options: MassSendOptions = {}): Promise<MassSendResult> {
+  async massSendToTag(tagId: number, message: MassMessage, options: MassSendOptions = {}): Promise<MassSendResult> {
     checkInteger(tagId, 'tag_id', 0, Number.MAX_SAFE_INTEGER);
     return this.massSendAll({ is_to_all: false, tag_id: tagId }, message, options);
   }
@@ -200,7 +189,7 @@ export class MessageService {
     });
   }
 
-  massStatus(msgId: number | string): Promise<MassStatus> {
+  async massStatus(msgId: number | string): Promise<MassStatus> {
     checkString(String(msgId), 'msg_id');
     return this.client.request<MassStatus>(ENDPOINTS.massGet, { body: { msg_id: msgId } });
   }
@@ -228,25 +217,6 @@ export class MessageService {
   }
 }
 
-/** Checks a customer-service message against the fields its type requires. */
-export function checkCustomerServiceMessage(message: CustomerServiceMessage): void {
-  const fields = checkObject(message, 'message');
-  const type = checkOneOf(fields.type, 'message.type', CUSTOMER_SERVICE_TYPES);
-  for (const name of CUSTOMER_SERVICE_REQUIRED[type]) checkString(fields[name], `message.${name}`);
-  if (message.type === 'news') {
-    // Customer-service news carries one article since 2018.
-    checkArray(message.articles, 'message.articles', 1, 1);
-    checkString(message.articles[0]?.title, 'message.articles[0].title');
-  }
-  if (message.type === 'msgmenu') {
-    checkArray<unknown>(message.list, 'message.list', 1, Number.MAX_SAFE_INTEGER).forEach((entry, i) => {
-      const item = checkObject(entry, `message.list[${i}]`);
-      checkString(item.id, `message.list[${i}].id`);
-      checkString(item.content, `message.list[${i}].content`);
-    });
-  }
-}
-
 function massBody(message: MassMessage, preview: boolean): Record<string, unknown> {
   const fields = checkObject(message, 'message');
   const type = checkOneOf(fields.type, 'message.type', MASS_TYPES);
@@ -255,6 +225,12 @@ function massBody(message: MassMessage, preview: boolean): Record<string, unknow
     checkArray<unknown>(message.mediaIds, 'message.mediaIds', 1, Number.MAX_SAFE_INTEGER).forEach((id, i) => checkString(id, `message.mediaIds[${i}]`));
   }
   return (MASS_BODIES[type] as (m: MassMessage, preview: boolean) => Record<string, unknown>)(message, preview);
+}
+
+/** The reason part of a `WechatReplyError` message (`… field "x": reason`). */
+function reasonOf(error: WechatReplyError): string {
+  const at = error.message.indexOf('": ');
+  return at === -1 ? error.message : error.message.slice(at + 3);
 }
 
 /** 24 hex characters: unique enough for a 24-hour dedupe window, well under the 64-byte limit. */

@@ -44,6 +44,7 @@ export const ENDPOINTS = {
   getCallbackIp: get('/cgi-bin/getcallbackip', `${DOC}/Basic_Information/Get_the_WeChat_server_IP_address.html`),
   getApiDomainIp: get('/cgi-bin/get_api_domain_ip', `${DOC}/Basic_Information/Get_the_WeChat_server_IP_address.html`),
   callbackCheck: post('/cgi-bin/callback/check', `${DOC}/Basic_Information/Network_Detection.html`, 'read'),
+  getApiQuota: post('/cgi-bin/openapi/quota/get', `${DOC}/openApi/get_api_quota.html`, 'read'),
   /** Limited to 10 resets a month: never repeat it blindly. */
   clearQuota: post('/cgi-bin/clear_quota', `${DOC}/openApi/clear_quota.html`, 'send'),
 

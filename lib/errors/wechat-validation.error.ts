@@ -6,7 +6,7 @@ import { WechatError } from './wechat-error.js';
  */
 export class WechatValidationError extends WechatError {
   readonly code = 'WECHAT_VALIDATION_ERROR';
-  constructor(readonly field: string, readonly reason: string) {
-    super(`Invalid "${field}": ${reason}`);
+  constructor(readonly field: string, readonly reason: string, options?: { cause?: unknown }) {
+    super(`Invalid "${field}": ${reason}`, options);
   }
 }

@@ -33,13 +33,20 @@ export function accountFor(apiBaseUrl: string, overrides: Partial<ResolvedAccoun
 export function newClient(
   apiBaseUrl: string,
   options: { account?: Partial<ResolvedAccount>; client?: WechatApiClientOptions; store?: TokenStore } = {},
-): { client: WechatApiClient; store: TokenStore } {
+): { client: WechatApiClient; store: TokenStore; sent: string[] } {
   const store = options.store ?? new MemoryTokenStore();
-  const client = new WechatApiClient(accountFor(apiBaseUrl, options.account), new HttpService(axios.create()), store, {
+  // Every request the client puts on the wire, as "METHOD path", seen from the client side.
+  const sent: string[] = [];
+  const instance = axios.create();
+  instance.interceptors.request.use((config) => {
+    sent.push(`${config.method?.toUpperCase()} ${new URL(config.url ?? '', 'http://x').pathname}`);
+    return config;
+  });
+  const client = new WechatApiClient(accountFor(apiBaseUrl, options.account), new HttpService(instance), store, {
     retry: FAST_RETRY,
     ...options.client,
   });
-  return { client, store };
+  return { client, store, sent };
 }
 
 /** Every line the Nest logger prints during a test, to check that no secret is ever logged. */
