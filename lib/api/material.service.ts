@@ -54,10 +54,14 @@ export class MaterialService {
   /** Uploads a temporary media (kept 3 days). */
   async uploadTemporary(type: MediaType, file: MediaInput): Promise<TemporaryMedia> {
     checkOneOf(type, 'type', MEDIA_TYPES);
-    return this.client.request<TemporaryMedia>(ENDPOINTS.mediaUpload, {
+    const answer = await this.client.request<TemporaryMedia & { thumb_media_id?: string }>(ENDPOINTS.mediaUpload, {
       query: { type },
       file: checkedFile(file, MEDIA_LIMITS.temporary[type], `${type} (temporary)`),
     });
+    // A thumb upload answers `thumb_media_id` in place of `media_id`.
+    const mediaId = answer.media_id ?? answer.thumb_media_id;
+    if (typeof mediaId !== 'string') throw new WechatTransportError('bad_response', ENDPOINTS.mediaUpload.path, 'the answer holds no media_id');
+    return { type: answer.type ?? type, media_id: mediaId, created_at: answer.created_at };
   }
 
   /** Downloads a temporary media: the file, or for a video its URL. */
@@ -154,6 +158,7 @@ function checkedFile(file: MediaInput, limit: MediaLimit, what: string) {
 }
 
 function formatBytes(bytes: number): string {
+  if (bytes % 1024 !== 0) return `${bytes} bytes`;
   if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(2)} MiB`;
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(2)} KiB`;
   return `${bytes} bytes`;

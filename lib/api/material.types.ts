@@ -29,8 +29,8 @@ export const MEDIA_LIMITS = {
     video: { maxBytes: 10 * MiB, formats: ['mp4'] },
     thumb: { maxBytes: 64 * KiB, formats: ['jpg', 'jpeg'] },
   },
-  /** `media/uploadimg`: images inside article bodies; counts against no library limit. */
-  articleImage: { maxBytes: 1 * MiB, formats: ['jpg', 'jpeg', 'png'] },
+  /** `media/uploadimg`: images inside article bodies, "大小必须在1MB以下"; counts against no library limit. */
+  articleImage: { maxBytes: 1 * MiB - 1, formats: ['jpg', 'jpeg', 'png'] },
 } as const satisfies {
   temporary: Record<MediaType, MediaLimit>;
   permanent: Record<MediaType, MediaLimit>;
@@ -44,7 +44,7 @@ export interface MediaInput {
   contentType?: string;
 }
 
-/** Answer of `media/upload`. */
+/** Answer of `media/upload` (a thumb's `thumb_media_id` is returned as `media_id`). */
 export interface TemporaryMedia {
   type: MediaType;
   media_id: string;
