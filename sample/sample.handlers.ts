@@ -103,11 +103,14 @@ export class SampleHandlers {
     return `收到文件：${message.Title}`;
   }
 
+  /** New followers, including those who scanned a parametric QR code (then `context.scene` holds the scene). */
   @OnSubscribe()
-  welcome(@WechatMessage() message: SubscribeEvent): string {
-    return `欢迎关注，${message.FromUserName}！发送 help 查看能做什么。`;
+  welcome(@WechatMessage() message: SubscribeEvent, @WechatContext() context: WechatInboundContext): string {
+    const from = context.scene ? `（来自场景 ${context.scene}）` : '';
+    return `欢迎关注${from}，${message.FromUserName}！发送 help 查看能做什么。`;
   }
 
+  /** Followers scanning a parametric QR code (SCAN events). */
   @OnScan()
   scanned(@WechatMessage() _message: QrSceneEvent, @WechatContext() context: WechatInboundContext): string {
     return `扫码场景：${context.scene ?? ''}`;
