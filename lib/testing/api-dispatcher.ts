@@ -7,6 +7,7 @@ import { parseMultipart, type MultipartForm } from './multipart.js';
 import { redactBody, redactQuery, type RequestLog } from './request-log.js';
 import {
   BinaryBody,
+  FILES_PREFIX,
   HttpStatusBody,
   chargeQuota,
   type AuthedContext,
@@ -19,8 +20,6 @@ import type { TimerSet } from './timer-set.js';
 
 /** JSON bodies WeChat accepts are small; anything bigger is refused before parsing. */
 const JSON_BODY_LIMIT = 1024 * 1024;
-/** Where the emulator serves uploaded files (its stand-in for mmbiz.qpic.cn). */
-export const FILES_PREFIX = '/emulator/files/';
 
 interface CallRecord {
   appId?: string;

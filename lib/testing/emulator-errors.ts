@@ -9,7 +9,7 @@ import { WechatError } from '../errors/wechat-error.js';
  *   https://developers.weixin.qq.com/doc/oplatform/en/Return_codes/Return_code_descriptions.html (English errmsg column)
  * and answers captured from the live API in the 微信开放社区 threads cited next to the less common codes.
  * Not confirmed from a captured answer (English paraphrase of the documented Chinese text): 40032, 45056, 45058,
- * 45059, 45158, 45159, 65301, 65302, 65305, 65307, 65308, 65310, 65311.
+ * 45059, 45072, 45080, 45158, 45159, 65301, 65302, 65305, 65307, 65308, 65310, 65311.
  */
 export const WECHAT_ERRMSG = {
   [-1]: 'system error',
@@ -59,6 +59,7 @@ export const WECHAT_ERRMSG = {
   42001: 'access_token expired',
   43001: 'require GET method',
   43002: 'require POST method',
+  44001: 'empty media data',
   44002: 'empty post data',
   44003: 'empty news data',
   44004: 'empty content',
@@ -68,9 +69,11 @@ export const WECHAT_ERRMSG = {
   // (the older call-limits page still shows "api freq out of limit")
   45009: 'reach max api daily quota limit',
   45015: 'response out of time limit or subscription is canceled',
+  45072: 'command field value invalid',
   45056: 'too many tags now, no need to add new',
   45058: "can't modify sys tag",
   45059: 'too many tag per user',
+  45080: 'typing requires a message from the user in the last 30 seconds',
   45157: 'invalid tag name',
   45158: 'tag name too long',
   45159: 'invalid tag id',

@@ -103,6 +103,8 @@ export class AccountState {
   readonly quota = new QuotaLedger();
   quotaClears = { month: '', count: 0 };
   private seq = 100;
+  /** New tags get ids from 100 up; 0–2 are the system tags. */
+  private tagSeq = 100;
 
   constructor(
     readonly appId: string,
@@ -114,6 +116,10 @@ export class AccountState {
   /** A number unique within this account (menu ids, msg ids, tag ids). */
   nextId(): number {
     return this.seq++;
+  }
+
+  nextTagId(): number {
+    return this.tagSeq++;
   }
 
   follow(openid: string, now: number): Follower {

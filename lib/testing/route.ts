@@ -13,6 +13,7 @@ export interface EmulatorCore {
   /** Client IPs allowed to fetch tokens; undefined = any (WeChat's 40164 check). */
   readonly ipWhitelist?: readonly string[];
   account(appId: string): AccountState | undefined;
+  accountIds(): readonly string[];
   /** Daily limit for `path`, after start-option overrides; undefined = unlimited. */
   quotaLimit(path: string): number | undefined;
 }
@@ -35,7 +36,7 @@ export type PublicContext = BaseContext;
 export interface AuthedContext extends BaseContext {
   /** The account the access_token belongs to. */
   readonly account: AccountState;
-  /** Parses a multipart/form-data body; files beyond `maxFileBytes` come back with `truncated: true`. */
+  /** Parses a multipart/form-data body; a file reaching `maxFileBytes` comes back cut there with `truncated: true`. */
   multipart(maxFileBytes: number): Promise<MultipartForm>;
 }
 
@@ -81,6 +82,9 @@ export interface PublicRoute extends RouteBase {
 }
 
 export type EmulatorRoute = AuthedRoute | PublicRoute;
+
+/** Where the emulator serves uploaded files (its stand-in for mmbiz.qpic.cn). */
+export const FILES_PREFIX = '/emulator/files/';
 
 /** WeChat's success envelope. */
 export const OK = Object.freeze({ errcode: 0, errmsg: 'ok' });

@@ -62,6 +62,7 @@ export class WechatEmulator {
       },
       ipWhitelist: options.ipWhitelist,
       account: (appId) => this.accounts.get(appId),
+      accountIds: () => [...this.accounts.keys()],
       quotaLimit: (path) => this.quotaLimit(path),
     };
     this.dispatcher = new ApiDispatcher(core, ALL_ROUTES, this.faults, this.log, this.timers, (id) => this.findFile(id));
