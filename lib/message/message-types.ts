@@ -91,6 +91,22 @@ export const EVENT_FIELDS = {
   naming_verify_fail: { FailTime: 'string', FailReason: 'string' },
   annual_renew: { ExpiredTime: 'string' },
   verify_expired: { ExpiredTime: 'string' },
+  // 卡券事件推送: https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Coupons_Vouchers_and_Cards_Event_Push_Messages.html
+  card_pass_check: { CardId: 'string', RefuseReason: 'string?' },
+  card_not_pass_check: { CardId: 'string', RefuseReason: 'string?' },
+  user_get_card: { CardId: 'string', UserCardCode: 'string', IsGiveByFriend: 'string?', FriendUserName: 'string?', OuterId: 'string?', OldUserCardCode: 'string?', OuterStr: 'string?', IsRestoreMemberCard: 'string?', IsRecommendByFriend: 'string?', UnionId: 'string?' },
+  user_gifting_card: { CardId: 'string', UserCardCode: 'string', IsReturnBack: 'string?', FriendUserName: 'string?', IsChatRoom: 'string?' },
+  user_del_card: { CardId: 'string', UserCardCode: 'string' },
+  user_consume_card: { CardId: 'string', UserCardCode: 'string', ConsumeSource: 'string?', LocationName: 'string?', StaffOpenId: 'string?', VerifyCode: 'string?', RemarkAmount: 'string?', OuterStr: 'string?' },
+  user_pay_from_pay_cell: { CardId: 'string', UserCardCode: 'string', TransId: 'string?', LocationId: 'string?', Fee: 'string?', OriginalFee: 'string?' },
+  user_view_card: { CardId: 'string', UserCardCode: 'string', OuterStr: 'string?' },
+  user_enter_session_from_card: { CardId: 'string', UserCardCode: 'string' },
+  update_member_card: { CardId: 'string', UserCardCode: 'string', ModifyBonus: 'string?', ModifyBalance: 'string?' },
+  card_sku_remind: { CardId: 'string', Detail: 'string?' },
+  card_pay_order: { OrderId: 'string', Status: 'string', CreateOrderTime: 'string?', PayFinishTime: 'string?', Desc: 'string?', FreeCoinCount: 'string?', PayCoinCount: 'string?', RefundFreeCoinCount: 'string?', RefundPayCoinCount: 'string?', OrderType: 'string?', Memo: 'string?', ReceiptInfo: 'string?' },
+  submit_membercard_user_info: { CardId: 'string', UserCardCode: 'string' },
+  // 导购助手 顾问二维码扫码事件: https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.onGuideCreateQrCode.html
+  guide_qrcode_scan_event: { GuideScanEvent: { qrcode_guide_account: 'string?', qrcode_guide_openid: 'string?', openid: 'string?', action: 'string?', qrcode_info: 'string?' } },
 } as const satisfies Record<string, ObjectSpec>;
 
 export type MessageType = keyof typeof MESSAGE_FIELDS;
