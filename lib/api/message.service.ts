@@ -18,8 +18,8 @@ import type {
   TemplateSendResult,
 } from './message.types.js';
 
-/** Mass-send limits (docs: OpenIDs 2–10000 per send, clientmsgid ≤ 64 bytes). */
-export const MASS_LIMITS = { openIds: { min: 2, max: 10_000 }, clientMsgIdBytes: 64 } as const;
+/** Mass-send limits (docs: OpenIDs 2–10000 per send, clientmsgid ≤ 64 bytes, up to 20 images). */
+export const MASS_LIMITS = { openIds: { min: 2, max: 10_000 }, clientMsgIdBytes: 64, images: 20 } as const;
 
 /**
  * Wire form of each mass message type: `msgtype` and its body. Preview takes one image as `image.media_id`,
@@ -222,7 +222,7 @@ function massBody(message: MassMessage, preview: boolean): Record<string, unknow
   const type = checkOneOf(fields.type, 'message.type', MASS_TYPES);
   for (const name of MASS_REQUIRED[type]) checkString(fields[name], `message.${name}`);
   if (message.type === 'images') {
-    checkArray<unknown>(message.mediaIds, 'message.mediaIds', 1, Number.MAX_SAFE_INTEGER).forEach((id, i) => checkString(id, `message.mediaIds[${i}]`));
+    checkArray<unknown>(message.mediaIds, 'message.mediaIds', 1, MASS_LIMITS.images).forEach((id, i) => checkString(id, `message.mediaIds[${i}]`));
   }
   return (MASS_BODIES[type] as (m: MassMessage, preview: boolean) => Record<string, unknown>)(message, preview);
 }

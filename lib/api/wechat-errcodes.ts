@@ -34,6 +34,7 @@ export const ERRCODE_EXPLANATIONS: Readonly<Record<number, ErrcodeExplanation>> 
   43004: { zh: '需要接收者关注', en: 'the recipient must follow the account' },
   43101: { zh: '用户拒绝接受消息', en: 'the user refused to receive the message' },
   44002: { zh: 'POST 的数据包为空', en: 'empty POST body' },
+  45008: { zh: '图文消息的文章数超过限制（客服图文消息限 1 条）', en: 'too many articles (customer-service news carries 1)' },
   45009: {
     zh: '接口调用超过每日限额，可在公众平台清零（clear_quota）',
     en: 'daily API quota reached; it can be reset with clear_quota',
@@ -51,6 +52,10 @@ export const ERRCODE_EXPLANATIONS: Readonly<Record<number, ErrcodeExplanation>> 
   },
   45066: { zh: '相同 clientmsgid 重试速度过快，请间隔 1 分钟重试', en: 'same clientmsgid retried too fast; wait a minute' },
   45067: { zh: 'clientmsgid 长度超过限制', en: 'clientmsgid too long' },
+  45080: {
+    zh: '下发输入状态需要之前 30 秒内跟用户有过消息交互',
+    en: 'typing status needs an interaction with the user in the last 30 s',
+  },
   46003: { zh: '不存在的菜单数据', en: 'no menu is set' },
   47001: { zh: '解析 JSON/XML 内容错误', en: 'malformed JSON/XML body' },
   48001: { zh: 'API 功能未授权，请确认公众号已获得该接口权限', en: 'this API is not authorized for the account' },
