@@ -25,7 +25,7 @@ export const ERRCODE_EXPLANATIONS: Readonly<Record<number, ErrcodeExplanation>> 
   40125: { zh: '不合法的 AppSecret', en: 'invalid AppSecret' },
   40164: {
     zh: '调用接口的 IP 地址不在白名单中，请在公众平台“IP白名单”中添加',
-    en: 'the calling IP is not in the IP whitelist configured in the 公众平台 console',
+    en: 'the calling IP is not in the IP whitelist set in the Official Accounts Platform console',
   },
   41001: { zh: '缺少 access_token 参数', en: 'access_token missing' },
   41002: { zh: '缺少 AppID 参数', en: 'appid missing' },

@@ -100,6 +100,18 @@ describe('TokenService (against the emulator)', () => {
     }
   });
 
+  it('token revoked while the call is in flight: one retry, one extra token fetch', async () => {
+    const { client } = newClient(emu.url);
+    await client.token.getAccessToken();
+    emu.faults.inject({ path: '/cgi-bin/get_api_domain_ip', kind: 'delay', delayMs: 150, times: 1 });
+    const call = client.request(ENDPOINTS.getApiDomainIp);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    emu.revokeTokens(); // the request has left with the old token and is being held
+    await expect(call).resolves.toHaveProperty('ip_list');
+    expect(calls('/cgi-bin/get_api_domain_ip').map((r) => r.errcode)).toEqual([40001, 0]);
+    expect(emu.tokenFetches()).toBe(2);
+  });
+
   it('100 concurrent calls refused with the same token cause one refresh, not 100', async () => {
     const { client } = newClient(emu.url);
     await client.token.getAccessToken();
