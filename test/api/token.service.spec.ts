@@ -118,6 +118,7 @@ describe('TokenService (against the emulator)', () => {
     emu.revokeTokens();
     await Promise.all(Array.from({ length: 100 }, () => client.request(ENDPOINTS.getCallbackIp)));
     expect(emu.tokenFetches()).toBe(2);
+    expect(calls('/cgi-bin/stable_token')).toHaveLength(2);
     expect(calls('/cgi-bin/getcallbackip').filter((r) => r.errcode === 0)).toHaveLength(100);
   });
 
