@@ -1,0 +1,56 @@
+// Starts benchmark servers as child processes (one event loop each) and stops them.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+const SERVE = fileURLToPath(new URL('../servers/serve.mjs', import.meta.url));
+const START_TIMEOUT_MS = 30_000;
+
+/** Starts `node serve.mjs kind adapter`; resolves once it prints its port. Its stderr goes to `log`. */
+export async function startServer(kind, adapter, log = (line) => process.stderr.write(line)) {
+  const child = spawn(process.execPath, [SERVE, kind, adapter], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr.setEncoding('utf8').on('data', (chunk) => log(`[${kind}/${adapter}] ${chunk}`));
+  let buffered = '';
+  child.stdout.setEncoding('utf8');
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${kind}/${adapter} did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk;
+      const newline = buffered.indexOf('\n');
+      if (newline === -1) return;
+      clearTimeout(timer);
+      resolve(JSON.parse(buffered.slice(0, newline)));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${kind}/${adapter} exited with code ${code} before listening`));
+    });
+  });
+  const { port } = await ready;
+  return {
+    kind,
+    adapter,
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    rssBytes: () => readRss(child.pid),
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await once(child, 'exit');
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Resident set size of a process (Linux /proc), or null elsewhere. */
+async function readRss(pid) {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
