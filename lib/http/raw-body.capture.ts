@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { WechatInboundError } from '../errors/wechat-inbound.error.js';
 import { WechatAccounts } from '../wechat-accounts.js';
 import { REQUEST_KEYS } from '../wechat-mp.constants.js';
+import { toHttpException } from './inbound-http-exception.js';
 import { readStream } from './raw-body.reader.js';
 
 /** Names Express/Nest give body-parser layers; ours must run before the first of them. */
@@ -134,7 +135,8 @@ export class WechatRawBodyCapture implements OnModuleInit {
       } catch (error) {
         if (error instanceof WechatInboundError && error.reason === 'body_too_large') {
           this.logger.warn(`Refused POST callback at ${pathOf(req.url)}: body_too_large (${error.message})`);
-          throw Object.assign(new Error(error.message), { statusCode: 413, code: error.reason });
+          // An HttpException passes Nest's Fastify error handler as is: the same 413 body as on Express.
+          throw toHttpException(error);
         }
         target[REQUEST_KEYS.bodyError] = error;
         return Readable.from([]);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Injectable, type INestApplication } from '@nestjs/common';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { OnMessage, OnText, WechatMessage, WechatMpModule, type InboundMessage, type TextMessage } from '../../lib/index.js';
 import { LogCapture } from '../support/log-capture.js';
@@ -37,7 +38,8 @@ class CaptureHandlers {
 const text = (content: string, msgId = '23942570635195977') =>
   xmlOf({ ToUserName: 'gh_84671c4da479', FromUserName: 'oMIE-6T2iTOgEdERSg26CU0KL8Og', CreateTime: nowSeconds(), MsgType: 'text', Content: content, MsgId: msgId });
 
-describe('inbound callbacks (Express, Test.createTestingModule with default body parsers)', () => {
+// The same suite on both HTTP adapters Nest ships (as @nestjs/throttler does).
+describe.each(['express', 'fastify'] as const)('inbound callbacks (%s, Test.createTestingModule with default body parsers)', (adapter) => {
   let app: INestApplication;
   let base: string;
   let handlers: CaptureHandlers;
@@ -48,7 +50,10 @@ describe('inbound callbacks (Express, Test.createTestingModule with default body
       imports: [WechatMpModule.forRoot({ ...account, bodyLimitBytes: 64 * 1024 })],
       providers: [CaptureHandlers],
     }).compile();
-    app = moduleRef.createNestApplication({ logger: logs });
+    app =
+      adapter === 'fastify'
+        ? moduleRef.createNestApplication(new FastifyAdapter(), { logger: logs })
+        : moduleRef.createNestApplication({ logger: logs });
     await app.listen(0, '127.0.0.1');
     base = `${await app.getUrl()}/wechat`;
     handlers = app.get(CaptureHandlers);
@@ -193,7 +198,9 @@ describe('inbound callbacks (Express, Test.createTestingModule with default body
 
     it('refuses a body over the limit with 413 and keeps serving', async () => {
       const big = text('x'.repeat(70 * 1024));
-      expect((await post(signed(big).query, big)).status).toBe(413);
+      const refused = await post(signed(big).query, big);
+      expect(refused.status).toBe(413);
+      expect(JSON.parse(refused.body)).toMatchObject({ statusCode: 413, error: 'body_too_large' });
       const ok = signed(text('still here'));
       expect((await post(ok.query, ok.body)).status).toBe(200);
     });
