@@ -11,7 +11,7 @@ export type {
   TokenEndpoint,
 } from './wechat-mp.options.js';
 export { WechatAccounts, WechatUnknownAccountError, type ResolvedAccount } from './wechat-accounts.js';
-export { WECHAT_TOKEN_STORE, WECHAT_DEDUPE_STORE, WECHAT_CONTEXT_TYPE, DEFAULTS } from './wechat-mp.constants.js';
+export { WECHAT_TOKEN_STORE, WECHAT_DEDUPE_STORE, WECHAT_API_CLIENT_OPTIONS, WECHAT_CONTEXT_TYPE, DEFAULTS } from './wechat-mp.constants.js';
 
 // Errors
 export { WechatError } from './errors/wechat-error.js';
@@ -51,14 +51,17 @@ export { checkEncodingAESKey } from './crypto/encoding-aes-key.js';
 export { WechatApiError } from './errors/wechat-api.error.js';
 export { WechatTransportError, type TransportFailure } from './errors/wechat-transport.error.js';
 export { WechatValidationError } from './errors/wechat-validation.error.js';
-export { explainErrcode, ERRCODE_EXPLANATIONS } from './api/wechat-errcodes.js';
-export { WechatApiClient } from './api/wechat-api.client.js';
+export { explainErrcode, ERRCODE_EXPLANATIONS, TOKEN_ERRCODES } from './api/wechat-errcodes.js';
+export type { ErrcodeExplanation } from './errors/wechat-api.error.js';
+export { WechatApiClient, type WechatApiClientOptions, type ApiRequest, type DownloadResult, type DownloadedFile, type MultipartFile } from './api/wechat-api.client.js';
+export { ENDPOINTS, type EndpointSpec, type EndpointName } from './api/wechat-endpoints.js';
+export { DEFAULT_RETRY, type RetryOptions } from './api/retry-policy.js';
 export { WechatServices, type WechatAccountServices } from './api/wechat-services.js';
 export { TokenService } from './api/token.service.js';
-export { BasicService } from './api/basic.service.js';
-export { MenuService } from './api/menu.service.js';
+export { BasicService, type IpListResult, type CallbackCheckResult, type CallbackCheckAction, type CallbackCheckOperator } from './api/basic.service.js';
+export { MenuService, checkMenu } from './api/menu.service.js';
 export * from './api/menu.types.js';
-export { QrcodeService } from './api/qrcode.service.js';
+export { QrcodeService, QRCODE_LIMITS, type QrcodeTicket, type TemporaryQrcodeOptions } from './api/qrcode.service.js';
 export { MaterialService } from './api/material.service.js';
 export * from './api/material.types.js';
 export { MessageService } from './api/message.service.js';

@@ -16,6 +16,8 @@ import { WechatSignatureGuard } from './http/signature.guard.js';
 import { WechatInboundService } from './http/wechat-inbound.service.js';
 import { WechatXmlInterceptor } from './http/xml-body.interceptor.js';
 import { WechatInboundPipeline } from './inbound/inbound.pipeline.js';
+import { WechatLateReplySender } from './inbound/late-reply.sender.js';
+import { MemoryDedupeStore } from './stores/memory-dedupe.store.js';
 import { MemoryTokenStore } from './stores/memory-token.store.js';
 import { WechatAccounts } from './wechat-accounts.js';
 import {
@@ -24,7 +26,7 @@ import {
   WECHAT_MP_OPTIONS_TYPE,
   WechatMpConfigurableModule,
 } from './wechat-mp.module-definition.js';
-import { DEFAULTS, WECHAT_TOKEN_STORE } from './wechat-mp.constants.js';
+import { DEFAULTS, WECHAT_API_CLIENT_OPTIONS, WECHAT_DEDUPE_STORE, WECHAT_TOKEN_STORE } from './wechat-mp.constants.js';
 import type { WechatMpModuleExtras, WechatMpModuleOptions } from './wechat-mp.options.js';
 import { resolveAccounts } from './wechat-mp.options-resolver.js';
 
@@ -73,10 +75,25 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
       useFactory: (options: WechatMpModuleOptions) => options.tokenStore ?? new MemoryTokenStore(),
       inject: [WECHAT_MP_MODULE_OPTIONS],
     },
+    {
+      provide: WECHAT_API_CLIENT_OPTIONS,
+      useFactory: ({ apiRetry, mpBaseUrl }: WechatMpModuleOptions) => ({
+        ...(apiRetry ? { retry: apiRetry } : {}),
+        ...(mpBaseUrl ? { mpBaseUrl: mpBaseUrl.replace(/\/+$/, '') } : {}),
+      }),
+      inject: [WECHAT_MP_MODULE_OPTIONS],
+    },
     WechatInboundService,
     WechatSignatureGuard,
     WechatXmlInterceptor,
+    {
+      provide: WECHAT_DEDUPE_STORE,
+      useFactory: (options: WechatMpModuleOptions) =>
+        options.dedupeStore ?? new MemoryDedupeStore({ maxEntries: DEFAULTS.dedupeMaxEntries }),
+      inject: [WECHAT_MP_MODULE_OPTIONS],
+    },
     WechatInboundPipeline,
+    WechatLateReplySender,
     ...WECHAT_HANDLER_PROVIDERS,
     WechatServices,
     ...DEFAULT_ACCOUNT_SERVICES.map(([provide, key]) => ({
@@ -105,6 +122,7 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
     exports: [
       WechatAccounts,
       WECHAT_TOKEN_STORE,
+      WECHAT_DEDUPE_STORE,
       WechatInboundService,
       WechatSignatureGuard,
       WechatXmlInterceptor,

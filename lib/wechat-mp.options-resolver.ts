@@ -18,9 +18,16 @@ const MAX_REPLY_DEADLINE_MS = 4_900;
  */
 export function resolveAccounts(options: WechatMpModuleOptions): ResolvedAccount[] {
   if (!options || typeof options !== 'object') throw new WechatConfigError('options', 'must be an object');
-  const { accounts = [], tokenStore: _t, dedupeStore: _d, dedupeTtlSeconds, ...top } = options;
+  const { accounts = [], tokenStore: _t, dedupeStore: _d, dedupeTtlSeconds, apiRetry, mpBaseUrl, ...top } = options;
   if (!Array.isArray(accounts)) throw new WechatConfigError('accounts', 'must be an array of account options');
   if (dedupeTtlSeconds !== undefined) requireInteger('dedupeTtlSeconds', dedupeTtlSeconds, 15, 86_400);
+  if (apiRetry !== undefined) {
+    if (!apiRetry || typeof apiRetry !== 'object') throw new WechatConfigError('apiRetry', 'must be an object');
+    if (apiRetry.attempts !== undefined) requireInteger('apiRetry.attempts', apiRetry.attempts, 1, 10);
+    if (apiRetry.baseDelayMs !== undefined) requireInteger('apiRetry.baseDelayMs', apiRetry.baseDelayMs, 0, 60_000);
+    if (apiRetry.maxDelayMs !== undefined) requireInteger('apiRetry.maxDelayMs', apiRetry.maxDelayMs, 0, 600_000);
+  }
+  if (mpBaseUrl !== undefined) requireUrl('mpBaseUrl', mpBaseUrl);
 
   const resolved = [resolveAccount('', { name: DEFAULT_ACCOUNT_NAME, ...top }, {})];
   accounts.forEach((account, i) => {
@@ -73,9 +80,7 @@ function resolveAccount(where: string, account: WechatAccountOptions, inherited:
   const bodyLimitBytes = pick('bodyLimitBytes') ?? DEFAULTS.bodyLimitBytes;
   requireInteger(`${where}bodyLimitBytes`, bodyLimitBytes, 256, 64 * 1024 * 1024);
   const apiBaseUrl = pick('apiBaseUrl') ?? DEFAULTS.apiBaseUrl;
-  if (typeof apiBaseUrl !== 'string' || !/^https?:\/\/[^\s/]+/.test(apiBaseUrl)) {
-    throw new WechatConfigError(`${where}apiBaseUrl`, 'must be an http(s) URL such as "https://api.weixin.qq.com"');
-  }
+  requireUrl(`${where}apiBaseUrl`, apiBaseUrl);
   const apiTimeoutMs = pick('apiTimeoutMs') ?? DEFAULTS.apiTimeoutMs;
   requireInteger(`${where}apiTimeoutMs`, apiTimeoutMs, 1, 600_000);
   const tokenEndpoint = pick('tokenEndpoint') ?? DEFAULTS.tokenEndpoint;
@@ -98,6 +103,12 @@ function resolveAccount(where: string, account: WechatAccountOptions, inherited:
     tokenEndpoint,
     replyDeadlineMs,
   };
+}
+
+function requireUrl(option: string, value: unknown): asserts value is string {
+  if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+/.test(value)) {
+    throw new WechatConfigError(option, 'must be an http(s) URL such as "https://api.weixin.qq.com"');
+  }
 }
 
 function requireInteger(option: string, value: unknown, min: number, max: number): void {

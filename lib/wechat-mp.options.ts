@@ -1,3 +1,4 @@
+import type { RetryOptions } from './api/retry-policy.js';
 import type { DedupeStore } from './stores/dedupe-store.interface.js';
 import type { TokenStore } from './stores/token-store.interface.js';
 
@@ -42,6 +43,13 @@ export interface WechatMpModuleOptions extends WechatAccountOptions {
   dedupeStore?: DedupeStore;
   /** Seconds a callback is remembered for dedupe (WeChat retries within 15 s). Default 30. */
   dedupeTtlSeconds?: number;
+  /** Backoff of repeatable (read-only) API calls. Default `{ attempts: 3, baseDelayMs: 100, maxDelayMs: 2000 }`. */
+  apiRetry?: Partial<RetryOptions>;
+  /**
+   * Base URL of the `mp.weixin.qq.com` endpoints (the QR code image). Default: `https://mp.weixin.qq.com` with
+   * WeChat's own API host, otherwise `apiBaseUrl` (the emulator serves both).
+   */
+  mpBaseUrl?: string;
 }
 
 /** Options that shape the module itself and must be known before the factory runs. */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { HttpService } from '@nestjs/axios';
 import type { TokenStore } from '../stores/token-store.interface.js';
 import { WechatAccounts } from '../wechat-accounts.js';
-import { WECHAT_TOKEN_STORE } from '../wechat-mp.constants.js';
+import { WECHAT_API_CLIENT_OPTIONS, WECHAT_TOKEN_STORE } from '../wechat-mp.constants.js';
 import { BasicService } from './basic.service.js';
 import { MaterialService } from './material.service.js';
 import { MenuService } from './menu.service.js';
@@ -11,8 +11,7 @@ import { QrcodeService } from './qrcode.service.js';
 import type { TokenService } from './token.service.js';
 import { WechatApiClient, type WechatApiClientOptions } from './wechat-api.client.js';
 
-/** Injection token for `WechatApiClientOptions` shared by every account's client (optional). */
-export const WECHAT_API_CLIENT_OPTIONS = Symbol('wechat-mp:api-client-options');
+export { WECHAT_API_CLIENT_OPTIONS };
 
 /** One account's API: its client and the services built on it. */
 export interface WechatAccountServices {

@@ -83,3 +83,14 @@ describe('resolveAccounts', () => {
     expect(messages.join('\n')).not.toContain('secret token with spaces');
   });
 });
+
+describe('module-wide options', () => {
+  it.each([
+    ['apiRetry.attempts', { apiRetry: { attempts: 0 } }],
+    ['apiRetry.baseDelayMs', { apiRetry: { baseDelayMs: -1 } }],
+    ['apiRetry', { apiRetry: null as never }],
+    ['mpBaseUrl', { mpBaseUrl: 'mp.weixin.qq.com' }],
+  ])('refuses a bad %s, naming it', (option, extra) => {
+    expect(() => resolveAccounts({ ...base, ...extra })).toThrow(`"${option}"`);
+  });
+});
