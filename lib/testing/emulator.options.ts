@@ -1,3 +1,5 @@
+import { BUILDER_DEFAULTS } from '../message/message-builders.js';
+
 /** One 公众号 the emulator knows. */
 export interface EmulatorAccount {
   /** AppID, e.g. `wx1234567890abcdef`. */
@@ -41,5 +43,6 @@ export interface EmulatorStartOptions extends EmulatorAccount {
   templates?: EmulatorTemplate[];
 }
 
-/** The follower every account has, used as `FromUserName` when a pushed message names nobody else. */
-export const EMULATOR_DEFAULT_OPENID = 'oEmuLaToR0000000000000000001';
+
+/** The follower every account has: the `FromUserName` that `buildMessage` / `buildEvent` fill in by default. */
+export const EMULATOR_DEFAULT_OPENID: string = BUILDER_DEFAULTS.FromUserName;

@@ -11,6 +11,24 @@ import { RequestLog, type RecordedRequest } from './request-log.js';
 import type { EmulatorCore } from './route.js';
 import { TimerSet } from './timer-set.js';
 import { TokenLedger } from './token-ledger.js';
+import type { InboundMessage } from '../message/message-types.js';
+import { pushMessage, type PushOptions, type PushResult } from './push/push-client.js';
+
+/** Options of `emulator.push()`. */
+export interface EmulatorPushOptions extends PushOptions {
+  /** Account that pushes (default: the first). Its token and encodingAESKey sign and encrypt the push. */
+  appId?: string;
+}
+
+/**
+ * Pushes that count as the user talking to the account, which opens the 48-hour customer-service window
+ * ("用户发送消息、点击自定义菜单、关注公众号、扫描二维码…"):
+ * https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html
+ */
+const INTERACTION_EVENTS = new Set([
+  'subscribe', 'SCAN', 'CLICK', 'VIEW', 'scancode_push', 'scancode_waitmsg', 'pic_sysphoto', 'pic_photo_or_album',
+  'pic_weixin', 'location_select', 'view_miniprogram',
+]);
 
 /** An endpoint as the emulator implements it. */
 export interface EmulatorRouteInfo {
@@ -42,6 +60,7 @@ export class WechatEmulator {
   private server?: Server;
   private baseUrl = '';
   private stopping?: Promise<void>;
+  private readonly pushes = new Set<AbortController>();
 
   private constructor(private readonly options: EmulatorStartOptions) {
     const accounts = [options, ...(options.accounts ?? [])];
@@ -157,10 +176,43 @@ export class WechatEmulator {
     return this.account(appId).quota.usedToday(path, this.clock.now());
   }
 
-  /** Stops listening, closes every connection (keep-alive included) and clears every timer. Idempotent. */
+  /**
+   * Sends `message` to your endpoint as WeChat would (signed query; encrypted body in compatible/safe mode),
+   * re-sending the same payload when a delivery gets no complete answer within `timeoutMs` or a 5xx (up to
+   * `maxDeliveries`), and returns the typed reply. The sender becomes a follower who has just interacted (an
+   * `unsubscribe` event removes them). `timestamp` defaults to the emulator clock.
+   */
+  async push(url: string, message: InboundMessage, options: EmulatorPushOptions = {}): Promise<PushResult> {
+    if (this.stopping) throw new WechatEmulatorError('the emulator is stopped');
+    const account = this.account(options.appId);
+    if (!account.token) throw new WechatEmulatorError(`account ${account.appId} has no token: pass \`token\` to WechatEmulator.start()`);
+    const mode = options.mode ?? 'plain';
+    if (mode !== 'plain' && !account.encodingAESKey) {
+      throw new WechatEmulatorError(`a ${mode} mode push needs \`encodingAESKey\` for account ${account.appId}`);
+    }
+    if (!message || typeof message.FromUserName !== 'string' || typeof message.MsgType !== 'string') {
+      throw new WechatEmulatorError('push() needs an inbound message (see buildMessage / buildEvent)');
+    }
+    this.notePush(account, message);
+    const controller = new AbortController();
+    this.pushes.add(controller);
+    try {
+      return await pushMessage(
+        url,
+        message,
+        { token: account.token, appId: account.appId, encodingAESKey: account.encodingAESKey },
+        { ...options, timestamp: options.timestamp ?? this.clock.nowSeconds(), signal: controller.signal },
+      );
+    } finally {
+      this.pushes.delete(controller);
+    }
+  }
+
+  /** Stops listening, closes every connection (keep-alive included), aborts pushes and clears every timer. Idempotent. */
   stop(): Promise<void> {
     this.stopping ??= new Promise<void>((resolve) => {
       this.timers.close();
+      for (const push of this.pushes) push.abort();
       const server = this.server;
       if (!server) return resolve();
       server.close(() => resolve());
@@ -174,6 +226,16 @@ export class WechatEmulator {
     const account = this.accounts.get(appId ?? this.defaultAppId);
     if (!account) throw new WechatEmulatorError(`the emulator has no account with AppID "${appId}"`);
     return account;
+  }
+
+  private notePush(account: AccountState, message: InboundMessage): void {
+    const now = this.clock.now();
+    if (message.MsgType === 'event' && message.Event === 'unsubscribe') {
+      account.followers.delete(message.FromUserName);
+      return;
+    }
+    const follower = account.follow(message.FromUserName, now);
+    if (message.MsgType !== 'event' || INTERACTION_EVENTS.has(String(message.Event))) follower.lastInteraction = now;
   }
 
   private addAccount(account: EmulatorAccount, where: string): void {

@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BUILDER_DEFAULTS, buildEvent, buildMessage } from '../message/message-builders.js';
+import { isKnownEventType, type InboundMessage } from '../message/message-types.js';
+import { pushMessage, type PushFormat, type PushMode, type PushResult } from './push/push-client.js';
+import { WechatEmulator } from './wechat-emulator.js';
+
+/** Where the CLI writes; `process` fits, tests pass collectors. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export interface CliResult {
+  /** Process exit code: 0 ok, 1 failure, 2 bad usage. */
+  code: number;
+  /** The running emulator (serve mode); the caller stops it. */
+  emulator?: WechatEmulator;
+}
+
+export const USAGE = `Usage:
+  wechat-mp-emulator --port N --app-id ID --app-secret SECRET [--token T --aes-key K]
+      Runs the WeChat 公众号 API emulator on 127.0.0.1:N (0 = a free port) and prints its URL.
+
+  wechat-mp-emulator push --url URL --token T [--app-id ID --aes-key K --mode plain|compatible|safe]
+                          [--format xml|json] [--timeout MS] [--from OPENID] [--to GH_ID] <what>
+      Pushes one message to your endpoint as WeChat does and prints the reply. <what> is one of:
+        text "hello"              a text message
+        event subscribe           an event (any Event name)
+        event CLICK API_MENU_P_2  an event with its EventKey
+`;
+
+const MODES: readonly PushMode[] = ['plain', 'compatible', 'safe'];
+const FORMATS: readonly PushFormat[] = ['xml', 'json'];
+
+class UsageError extends Error {}
+
+/** Runs the CLI with `argv` (no node/script prefix). Never calls process.exit. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<CliResult> {
+  try {
+    if (argv[0] === 'push') return await runPush(argv.slice(1), io);
+    return await runServe(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr.write(`wechat-mp-emulator: ${(error as Error).message}\n\n${USAGE}`);
+      return { code: 2 };
+    }
+    io.stderr.write(`wechat-mp-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+    return { code: 1 };
+  }
+}
+
+async function runServe(argv: readonly string[], io: CliIo): Promise<CliResult> {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      'app-id': { type: 'string' },
+      'app-secret': { type: 'string' },
+      token: { type: 'string' },
+      'aes-key': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return { code: 0 };
+  }
+  const port = integer(values.port ?? '0', '--port', 0, 65535);
+  const appId = required(values['app-id'], '--app-id');
+  const appSecret = required(values['app-secret'], '--app-secret');
+  const emulator = await WechatEmulator.start({ port, appId, appSecret, token: values.token, encodingAESKey: values['aes-key'] });
+  io.stdout.write(`WeChat emulator listening on ${emulator.url}\n`);
+  return { code: 0, emulator };
+}
+
+async function runPush(argv: readonly string[], io: CliIo): Promise<CliResult> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      token: { type: 'string' },
+      'app-id': { type: 'string' },
+      'aes-key': { type: 'string' },
+      mode: { type: 'string' },
+      format: { type: 'string' },
+      timeout: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+    },
+  });
+  const url = required(values.url, '--url');
+  const token = required(values.token, '--token');
+  const mode = oneOf(values.mode ?? 'plain', MODES, '--mode');
+  const format = oneOf(values.format ?? 'xml', FORMATS, '--format');
+  const timeoutMs = integer(values.timeout ?? '5000', '--timeout', 1, 60_000);
+  if (mode !== 'plain' && !values['aes-key']) throw new UsageError(`--mode ${mode} needs --aes-key`);
+  const appId = values['app-id'] ?? (mode === 'plain' ? 'wx0000000000000000' : required(undefined, '--app-id'));
+  const message = messageFrom(positionals, values.from, values.to);
+  const result = await pushMessage(url, message, { token, appId, encodingAESKey: values['aes-key'] }, { mode, format, timeoutMs });
+  io.stdout.write(describe(result));
+  return { code: result.error ? 1 : 0 };
+}
+
+function messageFrom(positionals: readonly string[], from: string | undefined, to: string | undefined): InboundMessage {
+  const [kind, first, second, ...rest] = positionals;
+  const base: Record<string, string> = {};
+  if (from) base.FromUserName = from;
+  if (to) base.ToUserName = to;
+  if (kind === 'text' && first !== undefined && second === undefined) {
+    return buildMessage('text', { ...base, Content: first }) as InboundMessage;
+  }
+  if (kind === 'event' && first !== undefined && rest.length === 0) {
+    const fields = second === undefined ? base : { ...base, EventKey: second };
+    if (isKnownEventType(first)) return buildEvent(first, fields as never) as InboundMessage;
+    // an event this version does not know still goes out, with the builders' defaults
+    return { ...BUILDER_DEFAULTS, CreateTime: String(Math.floor(Date.now() / 1000)), MsgType: 'event', Event: first, ...fields } as InboundMessage;
+  }
+  throw new UsageError('say what to push: text "…", or event NAME [EVENT_KEY]');
+}
+
+function describe(result: PushResult): string {
+  const lines = [`HTTP ${result.status || '-'} after ${result.deliveries} ${result.deliveries === 1 ? 'delivery' : 'deliveries'}`];
+  if (result.reply === '' || result.reply === 'success') lines.push(`no reply (${result.reply === '' ? 'empty body' : 'success'})`);
+  else lines.push(`reply${result.encrypted ? ' (decrypted)' : ''}: ${JSON.stringify(result.reply, null, 2)}`);
+  if (result.error) lines.push(`error: ${result.error.reason}: ${result.error.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new UsageError(`${flag} is required`);
+  return value;
+}
+
+function integer(value: string, flag: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${flag} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/** True when this file is the program node was asked to run (also through an npm bin symlink). */
+function isMain(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  const result = await runCli(process.argv.slice(2), process);
+  if (result.emulator) {
+    const emulator = result.emulator;
+    const shutdown = () => void emulator.stop().then(() => process.exit(0));
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } else {
+    process.exitCode = result.code;
+  }
+}
