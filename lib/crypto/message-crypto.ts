@@ -38,6 +38,11 @@ function pooledRandom16(target: Buffer): void {
   poolOffset += 16;
 }
 
+/** Without auto padding on block-aligned input, `final()` is empty: skip the copy. */
+function joined(head: Buffer, tail: Buffer): Buffer {
+  return tail.length === 0 ? head : Buffer.concat([head, tail]);
+}
+
 function invalid(message: string, cause?: unknown): WechatInboundError {
   return new WechatInboundError('encrypt_invalid', message, cause === undefined ? undefined : { cause });
 }
@@ -74,7 +79,7 @@ export class MessageCrypto {
     full.fill(pad, unpadded);
     const cipher = createCipheriv('aes-256-cbc', this.#key, this.#iv);
     cipher.setAutoPadding(false);
-    return Buffer.concat([cipher.update(full), cipher.final()]).toString('base64');
+    return joined(cipher.update(full), cipher.final()).toString('base64');
   }
 
   /**
@@ -95,7 +100,7 @@ export class MessageCrypto {
     try {
       const decipher = createDecipheriv('aes-256-cbc', this.#key, this.#iv);
       decipher.setAutoPadding(false);
-      full = Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+      full = joined(decipher.update(ciphertext), decipher.final());
     } catch (error) {
       throw invalid(M.cipherFailed, error);
     }
