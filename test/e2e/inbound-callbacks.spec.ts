@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Injectable, type INestApplication } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { OnMessage, OnText, WechatMessage, WechatMpModule, type InboundMessage, type TextMessage } from '../../lib/index.js';
+import { OnMessage, OnText, WechatMessage, WechatMpModule, type DedupeStore, type InboundMessage, type TextMessage } from '../../lib/index.js';
 import { LogCapture } from '../support/log-capture.js';
 import { aesEncrypt, cdata, nowSeconds, openEncryptedReply, sha1Sorted, signCallback, xmlField, xmlOf } from '../support/wechat-wire.js';
 
@@ -38,6 +38,8 @@ class CaptureHandlers {
 const text = (content: string, msgId = '23942570635195977') =>
   xmlOf({ ToUserName: 'gh_84671c4da479', FromUserName: 'oMIE-6T2iTOgEdERSg26CU0KL8Og', CreateTime: nowSeconds(), MsgType: 'text', Content: content, MsgId: msgId });
 
+const NO_DEDUPE: DedupeStore = { claim: async () => true, setResult: async () => undefined, getResult: async () => null };
+
 // The same suite on both HTTP adapters Nest ships (as @nestjs/throttler does).
 describe.each(['express', 'fastify'] as const)('inbound callbacks (%s, Test.createTestingModule with default body parsers)', (adapter) => {
   let app: INestApplication;
@@ -47,7 +49,8 @@ describe.each(['express', 'fastify'] as const)('inbound callbacks (%s, Test.crea
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [WechatMpModule.forRoot({ ...account, bodyLimitBytes: 64 * 1024 })],
+      // Every test reuses the captured MsgId, so dedupe of WeChat's retries is off here (its own specs: test/inbound).
+      imports: [WechatMpModule.forRoot({ ...account, bodyLimitBytes: 64 * 1024, dedupeStore: NO_DEDUPE })],
       providers: [CaptureHandlers],
     }).compile();
     app =

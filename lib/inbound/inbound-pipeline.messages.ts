@@ -1,0 +1,19 @@
+/** Texts of the inbound pipeline's log lines, in one place. None holds a secret or message content. */
+export const PIPELINE_MESSAGES = {
+  dedupeUnavailable: (detail: string) =>
+    `Dedupe store unavailable (${detail}); handling the callback without dedupe, so a retry of it may run its handler again`,
+  resultNotRecorded: (detail: string) =>
+    `Could not record a callback's answer in the dedupe store (${detail}); its retries will answer "success"`,
+  duplicate: (account: string, key: string) => `Retry of an already received callback for account "${account}" (${key}): not handled again`,
+  deadlineExceeded: (account: string, type: string, ms: number) =>
+    `Handler for ${type} on account "${account}" still running after the ${ms} ms reply deadline: answered "success"; ` +
+    `its reply will be sent through the customer-service API`,
+  lateReplySent: (account: string, type: string) => `Late reply (${type}) for account "${account}" sent as a customer-service message`,
+  lateReplyNotSent: (account: string, type: string, reason: string) =>
+    `Late reply (${type}) for account "${account}" NOT delivered: ${reason}`,
+  lateReplyTrimmed: (account: string, dropped: number) =>
+    `Late news reply for account "${account}": a customer-service news message carries one article; ${dropped} more not sent`,
+  transferNotPossible:
+    'transfer_customer_service works only as a passive reply; after the deadline the conversation cannot be transferred ' +
+    '(raise replyDeadlineMs or answer faster)',
+} as const;

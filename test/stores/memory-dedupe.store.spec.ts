@@ -1,0 +1,88 @@
+import { MemoryDedupeStore } from '../../lib/stores/memory-dedupe.store.js';
+
+describe('MemoryDedupeStore', () => {
+  let now = 1_000_000;
+  const clock = () => now;
+  beforeEach(() => (now = 1_000_000));
+
+  it('lets the first claim of a key win until its TTL ends', async () => {
+    const store = new MemoryDedupeStore({ now: clock });
+    expect(await store.claim('a', 15)).toBe(true);
+    expect(await store.claim('a', 15)).toBe(false);
+    expect(await store.claim('b', 15)).toBe(true);
+    now += 14_999;
+    expect(await store.claim('a', 15)).toBe(false);
+    now += 1;
+    expect(await store.claim('a', 15)).toBe(true);
+    expect(await store.claim('a', 15)).toBe(false);
+  });
+
+  it('answers null while the first delivery runs, then its recorded result', async () => {
+    const store = new MemoryDedupeStore({ now: clock });
+    await store.claim('k', 30);
+    expect(await store.getResult('k')).toBeNull();
+    await store.setResult('k', '{"type":"text","content":"hi"}', 30);
+    expect(await store.getResult('k')).toBe('{"type":"text","content":"hi"}');
+    expect(await store.claim('k', 30)).toBe(false);
+    now += 30_000;
+    expect(await store.getResult('k')).toBeNull();
+    expect(await store.getResult('never-claimed')).toBeNull();
+  });
+
+  it('keeps a key across a generation change until its own TTL ends', async () => {
+    const store = new MemoryDedupeStore({ now: clock });
+    await store.claim('x', 20);
+    now += 19_000;
+    await store.claim('y', 20);
+    await store.setResult('y', 'null', 20);
+    now += 1_500;
+    // A generation is 20 s old: 'z' starts a new one; 'x' has expired, 'y' (claimed 1.5 s ago) has not.
+    await store.claim('z', 20);
+    expect(await store.claim('x', 20)).toBe(true);
+    expect(await store.claim('y', 20)).toBe(false);
+    expect(await store.getResult('y')).toBe('null');
+  });
+
+  it('never holds more than maxEntries keys; the most recent half is always remembered', async () => {
+    const store = new MemoryDedupeStore({ maxEntries: 4, now: clock });
+    for (let i = 0; i < 10; i++) {
+      expect(await store.claim(`k${i}`, 60)).toBe(true);
+      expect(store.size).toBeLessThanOrEqual(4);
+      expect(await store.claim(`k${i}`, 60)).toBe(false);
+      if (i > 0) expect(await store.claim(`k${i - 1}`, 60)).toBe(false);
+    }
+    // The oldest were dropped under pressure: they can be claimed again.
+    expect(await store.claim('k0', 60)).toBe(true);
+  });
+
+  it('drops expired keys as new ones arrive, with no timers', async () => {
+    const store = new MemoryDedupeStore({ now: clock });
+    for (let i = 0; i < 1_000; i++) await store.claim(`old-${i}`, 15);
+    expect(store.size).toBe(1_000);
+    now += 15_000;
+    await store.claim('new-1', 15);
+    now += 15_000;
+    await store.claim('new-2', 15);
+    expect(store.size).toBe(2);
+  });
+
+  it('stays bounded and fast over a million messages at a high rate', async () => {
+    const store = new MemoryDedupeStore({ maxEntries: 50_000, now: clock });
+    let maxSize = 0;
+    const started = Date.now();
+    for (let i = 0; i < 1_000_000; i++) {
+      // 10 000 messages a second: a 15 s TTL alone would keep 150 000 keys; maxEntries caps it.
+      if (i % 10 === 0) now += 1;
+      await store.claim(`m:${i}`, 15);
+      if (store.size > maxSize) maxSize = store.size;
+    }
+    expect(maxSize).toBe(50_000);
+    expect(await store.claim('m:999999', 15)).toBe(false);
+    expect(await store.claim('m:975000', 15)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('refuses a maxEntries below 2', () => {
+    expect(() => new MemoryDedupeStore({ maxEntries: 1 })).toThrow(RangeError);
+  });
+});
