@@ -1,3 +1,4 @@
+import { WechatReplyError } from '../errors/wechat-reply.error.js';
 import type { CustomerServiceMessage } from './reply.js';
 import { assertValidContent, CUSTOMER_SERVICE_TYPES, MAX_CUSTOMER_SERVICE_ARTICLES } from './reply-validation.js';
 
@@ -47,6 +48,7 @@ export function toCustomerServiceBody(
   message: CustomerServiceMessage,
   kfAccount?: string,
 ): Record<string, unknown> {
+  if (typeof toUser !== 'string' || toUser === '') throw new WechatReplyError('toUser', 'must be the OpenID of the recipient');
   assertValidContent(message, MAX_CUSTOMER_SERVICE_ARTICLES, CUSTOMER_SERVICE_TYPES);
   const content = wireFields(message, CUSTOMER_SERVICE_WIRE[message.type]);
   if (message.type === 'news') content.articles = message.articles.map((article) => wireFields(article, ARTICLE_WIRE));

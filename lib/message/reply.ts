@@ -24,7 +24,10 @@ export type MusicContent = {
   hqMusicUrl?: string;
   thumbMediaId: string;
 };
-/** Passive replies allow at most 1 article (8 before 2018's change for customer-service messages); see serializers. */
+/**
+ * Passive replies carry 1–8 articles, but when answering a user's message (text, image, voice, video, location, link)
+ * WeChat shows only 1; customer-service news is limited to 1 article (errcode 45008 otherwise).
+ */
 export type NewsContent = { type: 'news'; articles: NewsArticle[] };
 export type TransferCustomerServiceContent = { type: 'transfer_customer_service'; kfAccount?: string };
 

@@ -48,6 +48,10 @@ describe('toCustomerServiceBody', () => {
     expect(toCustomerServiceBody('O', { type: 'video', mediaId: 'm' })).toEqual({ touser: 'O', msgtype: 'video', video: { media_id: 'm' } });
   });
 
+  it('refuses a missing recipient', () => {
+    expect(() => toCustomerServiceBody('', { type: 'text', content: 'x' })).toThrow(expect.objectContaining({ field: 'toUser' }));
+  });
+
   it.each<[string, unknown, string]>([
     ['news with 2 articles (customer service allows 1)', { type: 'news', articles: [{ title: 'a' }, { title: 'b' }] }, 'articles'],
     ['news without articles', { type: 'news', articles: [] }, 'articles'],
