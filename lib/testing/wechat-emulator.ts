@@ -180,7 +180,9 @@ export class WechatEmulator {
    * Sends `message` to your endpoint as WeChat would (signed query; encrypted body in compatible/safe mode),
    * re-sending the same payload when a delivery gets no complete answer within `timeoutMs` or a 5xx (up to
    * `maxDeliveries`), and returns the typed reply. The sender becomes a follower who has just interacted (an
-   * `unsubscribe` event removes them). `timestamp` defaults to the emulator clock.
+   * `unsubscribe` event removes them). `timestamp` defaults to the real time, not the emulator clock: your
+   * endpoint checks it against its own clock, so advancing the emulator clock (to expire tokens) must not make
+   * pushes look replayed.
    */
   async push(url: string, message: InboundMessage, options: EmulatorPushOptions = {}): Promise<PushResult> {
     if (this.stopping) throw new WechatEmulatorError('the emulator is stopped');
@@ -201,7 +203,7 @@ export class WechatEmulator {
         url,
         message,
         { token: account.token, appId: account.appId, encodingAESKey: account.encodingAESKey },
-        { ...options, timestamp: options.timestamp ?? this.clock.nowSeconds(), signal: controller.signal },
+        { ...options, signal: controller.signal },
       );
     } finally {
       this.pushes.delete(controller);
