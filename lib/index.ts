@@ -71,3 +71,13 @@ export * from './api/message.types.js';
 export type { TokenStore, StoredToken } from './stores/token-store.interface.js';
 export type { DedupeStore } from './stores/dedupe-store.interface.js';
 export { MemoryTokenStore } from './stores/memory-token.store.js';
+
+// Cluster: shared stores, dedupe of WeChat's retries, late replies (helper "cluster")
+export { MemoryDedupeStore, type MemoryDedupeStoreOptions } from './stores/memory-dedupe.store.js';
+export { RedisTokenStore, type RedisTokenStoreOptions } from './stores/redis-token.store.js';
+export { RedisDedupeStore, type RedisDedupeStoreOptions } from './stores/redis-dedupe.store.js';
+export { REDIS_STORE_DEFAULTS, type RedisStoreOptions, type RedisClient } from './stores/redis-connection.js';
+export { WechatStoreUnavailableError, type StoreFailure } from './errors/wechat-store-unavailable.error.js';
+export { dedupeKeyOf } from './inbound/dedupe-key.js';
+export { toCustomerServiceMessage, type LateReplyMapping } from './inbound/late-reply.js';
+export { WechatLateReplySender } from './inbound/late-reply.sender.js';

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { WechatMpModule } from 'nestjs-wechat-mp';
+import { RedisDedupeStore, RedisTokenStore, WechatMpModule } from 'nestjs-wechat-mp';
 import { SampleMenuSync } from './sample-menu.js';
 import { SAMPLE_CONFIG, SamplePlatform } from './sample-platform.js';
 import { SampleHandlers } from './sample.handlers.js';
@@ -38,6 +38,11 @@ export class AppModule {
             encodingAESKey: c.encodingAESKey,
             maxTimestampSkewSeconds: c.maxTimestampSkewSeconds,
             ...(p.apiBaseUrl ? { apiBaseUrl: p.apiBaseUrl } : {}),
+            // WECHAT_REDIS_URL set: processes sharing it share one access token and one dedupe of WeChat's retries
+            // (a cluster). Unset: both live in this process's memory. The module closes these clients on shutdown.
+            ...(c.redisUrl
+              ? { tokenStore: new RedisTokenStore({ connection: c.redisUrl }), dedupeStore: new RedisDedupeStore({ connection: c.redisUrl }) }
+              : {}),
           }),
         }),
       ],

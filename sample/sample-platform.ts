@@ -31,6 +31,11 @@ export class SamplePlatform implements OnApplicationShutdown {
     });
     this.apiBaseUrl = this.emulator.url;
     this.logger.log(`No WECHAT_APP_ID set: using the bundled WeChat emulator at ${this.emulator.url}`);
+    if (this.config.redisUrl) {
+      // Tokens shared through Redis only make sense when every process talks to the same platform.
+      this.logger.warn('WECHAT_REDIS_URL is set but this process runs its own emulator: for a cluster, start one shared ' +
+        'emulator and point every process at it with WECHAT_API_BASE_URL');
+    }
     return this;
   }
 

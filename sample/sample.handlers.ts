@@ -66,6 +66,18 @@ export class SampleHandlers {
     return `二维码: ${qrcode.showUrl}`;
   }
 
+  /**
+   * The reply-deadline demo: "sleep 10" answers after 10 s. WeChat waits 5 s at most, so the module answers
+   * "success" at the deadline (replyDeadlineMs, default 4 s) and sends this reply as a customer-service message
+   * when it is ready; WeChat's retries of the message get "success" too, and the handler runs only once.
+   */
+  @OnText(/^sleep (\d{1,2})$/)
+  async sleep(@WechatMessage() message: TextMessage): Promise<string> {
+    const seconds = Number(message.Content.slice('sleep '.length));
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    return `睡了 ${seconds} 秒`;
+  }
+
   /** Any other text: echoed back verbatim inside the reply. */
   @OnText()
   echo(@WechatMessage() message: TextMessage): string {
