@@ -2,10 +2,10 @@ import { MenuService } from '../../lib/api/menu.service.js';
 import type { MenuDefinition } from '../../lib/api/menu.types.js';
 import { WechatApiError } from '../../lib/errors/wechat-api.error.js';
 import { WechatValidationError } from '../../lib/errors/wechat-validation.error.js';
-import { WechatEmulator } from '../../lib/testing/index.js';
+import { EMULATOR_DEFAULT_OPENID, WechatEmulator } from '../../lib/testing/index.js';
 import { APP, newClient } from './api-test-kit.js';
 
-const OPENID = 'oEmuLaToR0000000000000000001';
+const OPENID = EMULATOR_DEFAULT_OPENID;
 
 /** One menu using every documented button type. */
 const FULL_MENU: MenuDefinition = {
