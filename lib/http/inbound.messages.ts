@@ -13,6 +13,7 @@ export const INBOUND_MESSAGES = {
   encryptMissing: 'encrypt_type=aes but the body has no Encrypt field',
   unsupportedMediaType: 'Content-Type must be XML (text/xml) or JSON (application/json)',
   unknownAccount: 'No WeChat account is registered for this path',
+  partiesMissing: 'The message has no ToUserName and FromUserName text fields',
   bodyConsumed: 'The callback body was consumed by another body parser',
   handshakeWithoutInterceptor: 'WechatXmlInterceptor needs a POST callback request',
 } as const;

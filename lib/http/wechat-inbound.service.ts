@@ -180,6 +180,10 @@ export class WechatInboundService {
     } else {
       message = toInboundMessage(fields);
     }
+    // Every push names both parties; a passive reply swaps them, so without them there is nothing to answer.
+    if (typeof message.ToUserName !== 'string' || typeof message.FromUserName !== 'string') {
+      throw new WechatInboundError('body_not_a_message', INBOUND_MESSAGES.partiesMissing);
+    }
     const openid = singleQueryValue(req, 'openid');
     const context: WechatInboundContext = {
       account: runtime.ref,
