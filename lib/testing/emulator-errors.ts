@@ -69,6 +69,7 @@ export const WECHAT_ERRMSG = {
   // (the older call-limits page still shows "api freq out of limit")
   45009: 'reach max api daily quota limit',
   45015: 'response out of time limit or subscription is canceled',
+  45065: 'clientmsgid exist',
   45072: 'command field value invalid',
   45056: 'too many tags now, no need to add new',
   45058: "can't modify sys tag",

@@ -93,6 +93,8 @@ export class AccountState {
   readonly templates = new Map<string, TemplateRecord>();
   industry: { primary: string; secondary: string } | null = null;
   readonly mass = new Map<number, MassRecord>();
+  /** clientmsgid → the mass send that used it (WeChat refuses a repeat within 24 h with 45065). */
+  readonly massClientMsgIds = new Map<string, { msgId: number; at: number }>();
   readonly followers = new Map<string, Follower>();
   readonly tags = new Map<number, Tag>([
     // WeChat's system tags (https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html)

@@ -215,16 +215,24 @@ describe('MessageService (against the emulator)', () => {
     });
 
     it('puts images in the documented `images.media_ids` field', async () => {
-      // The documented body is { msgtype: 'image', images: { media_ids } }; the emulator currently reads `image`
-      // and refuses it (40007), so this checks the request as sent, whatever the answer.
       const to = [USER, OTHER];
-      await messages.massSendToOpenIds(to, { type: 'images', mediaIds: ['I1', 'I2'], recommend: '推荐', needOpenComment: 1 }).catch(() => undefined);
-      await messages.massSendToOpenIds(to, { type: 'image', mediaId: 'I3' }).catch(() => undefined);
+      await messages.massSendToOpenIds(to, { type: 'images', mediaIds: ['I1', 'I2'], recommend: '推荐', needOpenComment: 1 });
+      await messages.massSendToOpenIds(to, { type: 'image', mediaId: 'I3' });
       const bodies = calls('/cgi-bin/message/mass/send').map((r) => r.body as Record<string, unknown>);
       expect(bodies.map(({ touser: _t, clientmsgid: _c, ...rest }) => rest)).toEqual([
         { msgtype: 'image', images: { media_ids: ['I1', 'I2'], recommend: '推荐', need_open_comment: 1 } },
         { msgtype: 'image', images: { media_ids: ['I3'] } },
       ]);
+    });
+
+    it('a repeat of a mass send with the same clientMsgId cannot go out twice: WeChat answers 45065', async () => {
+      const first = await messages.massSendToOpenIds([USER, OTHER], { type: 'text', content: 'exactly once' }, { clientMsgId: 'once-only-1' });
+      expect(first.clientmsgid).toBe('once-only-1');
+      const before = sentOf('mass').length;
+      await expect(
+        messages.massSendToOpenIds([USER, OTHER], { type: 'text', content: 'exactly once' }, { clientMsgId: 'once-only-1' }),
+      ).rejects.toMatchObject({ code: 'WECHAT_API_ERROR', errcode: 45065 });
+      expect(sentOf('mass')).toHaveLength(before);
     });
 
     it('previews to one user or WeChat ID, then deletes a send and reads its status', async () => {

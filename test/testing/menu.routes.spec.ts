@@ -114,7 +114,7 @@ describe('emulator: custom menus', () => {
       ]);
       // the default follower has no tag 2, so it sees the default menu
       const matched = await post('/cgi-bin/menu/trymatch', { user_id: EMULATOR_DEFAULT_OPENID });
-      expect(matched.json.menu.button[0].key).toBe('V1001_TODAY_MUSIC');
+      expect(matched.json.button[0].key).toBe('V1001_TODAY_MUSIC');
       expect((await post('/cgi-bin/menu/delconditional', { menuid: added.json.menuid })).json.errcode).toBe(0);
       expect(emu.conditionalMenus()).toEqual([]);
       expectError(await post('/cgi-bin/menu/delconditional', { menuid: added.json.menuid }), 65301);

@@ -125,8 +125,23 @@ describe('emulator: customer-service, template and mass messages', () => {
       expect((await post('/cgi-bin/message/mass/get', { msg_id: all.json.msg_id })).json.msg_status).toBe('DELETE');
     });
 
+    it('refuses a repeated clientmsgid within 24 hours with 45065 and the first msg_id, like WeChat', async () => {
+      const body = { filter: { is_to_all: true }, msgtype: 'text', text: { content: 'once' }, clientmsgid: 'campaign-1' };
+      const first = await post('/cgi-bin/message/mass/sendall', body);
+      expect(first.json.errcode).toBe(0);
+      const again = await post('/cgi-bin/message/mass/sendall', { ...body, text: { content: 'changed' } });
+      expect(again.json).toMatchObject({ errcode: 45065, errmsg: 'clientmsgid exist', msg_id: first.json.msg_id });
+      // Without a clientmsgid WeChat derives one from the scope and the content.
+      const plain = { filter: { is_to_all: true }, msgtype: 'text', text: { content: 'twice?' } };
+      expect((await post('/cgi-bin/message/mass/sendall', plain)).json.errcode).toBe(0);
+      expect((await post('/cgi-bin/message/mass/sendall', plain)).json.errcode).toBe(45065);
+      emu.clock.advance(24 * 3600 + 1);
+      token = await fetchToken(emu); // the old one expired with the day
+      expect((await post('/cgi-bin/message/mass/sendall', body)).json.errcode).toBe(0);
+    });
+
     it('send by OpenID list needs 2 to 10000 OpenIDs', async () => {
-      const ok = await post('/cgi-bin/message/mass/send', { touser: ['o1', 'o2'], msgtype: 'image', image: { media_ids: [imageId] } });
+      const ok = await post('/cgi-bin/message/mass/send', { touser: ['o1', 'o2'], msgtype: 'image', images: { media_ids: [imageId] } });
       expect(ok.json.errcode).toBe(0);
       expect(emu.sentMessages()[0].to).toEqual(['o1', 'o2']);
       expectError(await post('/cgi-bin/message/mass/send', { touser: ['o1'], msgtype: 'text', text: { content: 'x' } }), 40130);

@@ -48,8 +48,8 @@ describe('emulator: users and tags', () => {
 
     await post('/cgi-bin/menu/create', { button: [{ type: 'click', name: 'all', key: 'ALL' }] });
     await post('/cgi-bin/menu/addconditional', { button: [{ type: 'click', name: 'gd', key: 'GD' }], matchrule: { tag_id: '100' } });
-    expect((await post('/cgi-bin/menu/trymatch', { user_id: ALICE })).json.menu.button[0].key).toBe('GD');
-    expect((await post('/cgi-bin/menu/trymatch', { user_id: EMULATOR_DEFAULT_OPENID })).json.menu.button[0].key).toBe('ALL');
+    expect((await post('/cgi-bin/menu/trymatch', { user_id: ALICE })).json.button[0].key).toBe('GD');
+    expect((await post('/cgi-bin/menu/trymatch', { user_id: EMULATOR_DEFAULT_OPENID })).json.button[0].key).toBe('ALL');
 
     expect((await post('/cgi-bin/tags/members/batchuntagging', { openid_list: [BOB], tagid: 100 })).json.errcode).toBe(0);
     expect((await post('/cgi-bin/tags/getidlist', { openid: BOB })).json.tagid_list).toEqual([]);

@@ -1,4 +1,5 @@
-import { fail } from '../emulator-errors.js';
+import { createHash } from 'node:crypto';
+import { WECHAT_ERRMSG, fail } from '../emulator-errors.js';
 import type { JsonObject } from '../emulator-state.js';
 import { OK, isObject, type AuthedContext, type EmulatorRoute } from '../route.js';
 
@@ -20,10 +21,14 @@ const MASS_MSGTYPES: Readonly<Record<string, (part: JsonObject) => boolean>> = {
 const MIN_OPENIDS = 2;
 const MAX_OPENIDS = 10_000;
 
+/** "clientmsgid … 24小时内" (Batch_Sends_and_Originality_Checks): the window in which a repeat is refused. */
+const CLIENT_MSG_ID_WINDOW_MS = 24 * 3600 * 1000;
+
 function checkContent(body: JsonObject): string {
   const msgtype = body.msgtype;
   if (typeof msgtype !== 'string' || !Object.hasOwn(MASS_MSGTYPES, msgtype)) fail(40008);
-  const part = body[msgtype];
+  // Mass image sends carry `images: { media_ids }`; previews (and older docs) `image: { media_id }`.
+  const part = msgtype === 'image' && isObject(body.images) ? body.images : body[msgtype];
   if (!isObject(part) || !MASS_MSGTYPES[msgtype](part)) fail(msgtype === 'text' ? 44004 : 40007);
   return msgtype;
 }
@@ -36,7 +41,17 @@ function record(ctx: AuthedContext, kind: 'mass' | 'mass-preview', to: string | 
 }
 
 function submitted(ctx: AuthedContext, to: string | string[], msgtype: string, body: JsonObject) {
+  // "如不填，则后台默认以群发范围和群发内容的摘要值做为clientmsgid"
+  const given = typeof body.clientmsgid === 'string' && body.clientmsgid !== '' ? body.clientmsgid : undefined;
+  const { clientmsgid: _ignored, ...content } = body;
+  const clientMsgId = given ?? createHash('sha1').update(JSON.stringify([to, content])).digest('hex');
+  const previous = ctx.account.massClientMsgIds.get(clientMsgId);
+  const now = ctx.core.clock.now();
+  if (previous && now - previous.at < CLIENT_MSG_ID_WINDOW_MS) {
+    return { errcode: 45065, errmsg: WECHAT_ERRMSG[45065], msg_id: previous.msgId };
+  }
   const { msgId, at } = record(ctx, 'mass', to, msgtype, body);
+  ctx.account.massClientMsgIds.set(clientMsgId, { msgId, at });
   const msgDataId = msgtype === 'mpnews' ? 2_247_000_000 + msgId : undefined;
   ctx.account.mass.set(msgId, { msgId, msgDataId, at, deleted: false });
   const answer: JsonObject = { errcode: 0, errmsg: 'send job submission success', msg_id: msgId };

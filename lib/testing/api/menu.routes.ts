@@ -227,7 +227,8 @@ export const MENU_ROUTES: readonly EmulatorRoute[] = [
       if (!ctx.account.followers.has(userId)) fail(65302);
       const button = menuFor(ctx.account, userId);
       if (!button) fail(46003);
-      return { menu: { button } };
+      // Docs (menu/trymatch): the answer is `{ button }`, unlike menu/get's `{ menu: { button } }`.
+      return { button };
     },
   },
   {
