@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { WechatEmulator } from '../../lib/testing/index.js';
+import { buildEvent, buildMessage, WechatEmulator } from '../../lib/testing/index.js';
 import { createSampleApp } from '../../sample/create-sample-app.js';
 import { SampleMenuSync } from '../../sample/sample-menu.js';
 import { LogCapture } from '../support/log-capture.js';
@@ -108,6 +108,32 @@ describe('sample app, against the emulator', () => {
     expect(tickets.length).toBe(before + 1);
     const ticket = tickets[tickets.length - 1].ticket;
     expect(xmlField(res.xml, 'Content')).toContain(`showqrcode?ticket=${encodeURIComponent(ticket)}`);
+  });
+
+  describe('driven by the emulator, as WeChat would', () => {
+    it.each(['plain', 'compatible', 'safe'] as const)('%s mode: a text gets its typed echo in one delivery', async (mode) => {
+      const result = await emulator.push(url, buildMessage('text', { Content: `push ${mode} 你好`, FromUserName: user }), { mode });
+      expect(result.error).toBeUndefined();
+      expect(result).toMatchObject({ status: 200, deliveries: 1, encrypted: mode !== 'plain' });
+      expect(result.reply).toMatchObject({ toUser: user, reply: { type: 'text', content: `你说：push ${mode} 你好` } });
+    });
+
+    it.each(['plain', 'safe'] as const)('%s mode, JSON format: the menu click answers in JSON', async (mode) => {
+      const result = await emulator.push(url, buildEvent('CLICK', { EventKey: 'API_MENU_P_2' }), { mode, format: 'json' });
+      expect(result.error).toBeUndefined();
+      expect(result.reply).toMatchObject({ reply: { type: 'text', content: expect.stringContaining('今日推荐') } });
+    });
+
+    it.each(['plain', 'compatible', 'safe'] as const)(
+      '%s mode: a slow answer makes the emulator retry; every delivery waits for the one run, the last gets its reply',
+      async (mode) => {
+        const result = await emulator.push(url, buildMessage('text', { Content: 'sleep 1', FromUserName: user }), { mode, timeoutMs: 400 });
+        expect(result.attempts.map((a) => a.outcome)).toEqual(['timeout', 'timeout', 'answered']);
+        expect(result.deliveries).toBe(3);
+        expect(result.error).toBeUndefined();
+        expect(result.reply).toMatchObject({ reply: { type: 'text', content: '睡了 1 秒' } });
+      },
+    );
   });
 
   it('never logs a secret', () => {
