@@ -4,8 +4,9 @@ export const MESSAGE_MESSAGES = {
   empty: 'the body is empty',
   forbiddenMarkup: 'the XML body contains a DOCTYPE/ENTITY declaration, which WeChat never sends (refused to prevent XXE)',
   notXml: (at: number) => `the body is not XML (unexpected content at offset ${at})`,
-  unclosed: (name: string) => `the XML element <${name}> is never closed`,
-  mismatchedClose: (expected: string, at: number) => `the XML closing tag at offset ${at} does not match <${expected}>`,
+  unclosed: (openedAt: number) => `the XML element opened at offset ${openedAt} is never closed`,
+  mismatchedClose: (at: number, openedAt: number) =>
+    `the XML closing tag at offset ${at} does not match the element opened at offset ${openedAt}`,
   badTag: (at: number) => `the XML tag at offset ${at} is malformed`,
   badAttribute: (at: number) => `the XML attribute at offset ${at} is malformed`,
   unterminated: (what: string, at: number) => `the XML ${what} starting at offset ${at} is never terminated`,

@@ -96,6 +96,7 @@ function decodeReference(_match: string, dec?: string, hex?: string, named?: str
 
 interface Frame {
   name: string;
+  start: number;
   text: string;
   children: XmlObject | null;
 }
@@ -119,7 +120,7 @@ class Reader {
     const root = this.readStartTag();
     let value: XmlValue | undefined = root.selfClosing ? '' : undefined;
     if (!root.selfClosing) {
-      this.stack.push({ name: root.name, text: '', children: null });
+      this.stack.push({ name: root.name, start: root.start, text: '', children: null });
       value = this.readContent();
     }
     this.skipMisc();
@@ -148,7 +149,7 @@ class Reader {
   }
 
   /** Reads `<name attr="…"…>` or `<name…/>` at `pos` (which is at `<`). */
-  private readStartTag(): { name: string; selfClosing: boolean } {
+  private readStartTag(): { name: string; selfClosing: boolean; start: number } {
     const s = this.s;
     const tagStart = this.pos;
     let i = tagStart + 1;
@@ -161,14 +162,14 @@ class Reader {
       const c = s.charCodeAt(i);
       if (c === 0x3e) {
         this.pos = i + 1;
-        return { name, selfClosing: false };
+        return { name, selfClosing: false, start: tagStart };
       }
       if (c === 0x2f && s.charCodeAt(i + 1) === 0x3e) {
         this.pos = i + 2;
-        return { name, selfClosing: true };
+        return { name, selfClosing: true, start: tagStart };
       }
       // An attribute: whitespace, name, `=`, quoted value without `<`. Checked, then ignored.
-      if (i === afterName || !isNameStart(c)) throw malformed(i >= s.length ? M.unclosed(name) : M.badTag(tagStart));
+      if (i === afterName || !isNameStart(c)) throw malformed(i >= s.length ? M.unclosed(tagStart) : M.badTag(tagStart));
       const attrStart = i;
       while (i < s.length && isNameChar(s.charCodeAt(i))) i++;
       i = skipSpace(s, i);
@@ -191,16 +192,16 @@ class Reader {
     for (;;) {
       const top = stack[stack.length - 1]!;
       const lt = s.indexOf('<', this.pos);
-      if (lt === -1) throw malformed(M.unclosed(top.name));
+      if (lt === -1) throw malformed(M.unclosed(top.start));
       if (lt > this.pos) this.appendText(top, this.pos, lt);
       const next = s.charCodeAt(lt + 1);
       if (next === 0x2f) {
         // `</name>`
         let i = lt + 2;
         const nameEnd = i + top.name.length;
-        if (!s.startsWith(top.name, i) || isNameChar(s.charCodeAt(nameEnd))) throw malformed(M.mismatchedClose(top.name, lt));
+        if (!s.startsWith(top.name, i) || isNameChar(s.charCodeAt(nameEnd))) throw malformed(M.mismatchedClose(lt, top.start));
         i = skipSpace(s, nameEnd);
-        if (s.charCodeAt(i) !== 0x3e) throw malformed(M.mismatchedClose(top.name, lt));
+        if (s.charCodeAt(i) !== 0x3e) throw malformed(M.mismatchedClose(lt, top.start));
         this.pos = i + 1;
         stack.pop();
         const value: XmlValue = top.children ?? top.text;
@@ -227,7 +228,7 @@ class Reader {
         if (tag.selfClosing) addChild(top, tag.name, '');
         else {
           if (stack.length >= this.maxDepth) throw malformed(M.tooDeep(this.maxDepth));
-          stack.push({ name: tag.name, text: '', children: null });
+          stack.push({ name: tag.name, start: tag.start, text: '', children: null });
         }
       }
     }
