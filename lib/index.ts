@@ -16,6 +16,7 @@ export { WECHAT_TOKEN_STORE, WECHAT_DEDUPE_STORE, WECHAT_API_CLIENT_OPTIONS, WEC
 // Errors
 export { WechatError } from './errors/wechat-error.js';
 export { WechatConfigError } from './errors/wechat-config.error.js';
+export { WechatReplyError } from './errors/wechat-reply.error.js';
 export { WechatInboundError, INBOUND_ERROR_STATUS, type InboundErrorReason } from './errors/wechat-inbound.error.js';
 
 // Inbound HTTP
