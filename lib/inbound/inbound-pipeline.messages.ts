@@ -1,7 +1,8 @@
 /** Texts of the inbound pipeline's log lines, in one place. None holds a secret or message content. */
 export const PIPELINE_MESSAGES = {
   dedupeUnavailable: (detail: string) =>
-    `Dedupe store unavailable (${detail}); handling the callback without dedupe, so a retry of it may run its handler again`,
+    `Dedupe store unavailable (${detail}); handling callbacks without dedupe until it is back, so a retry may run its ` +
+    `handler again (logged once per outage)`,
   resultNotRecorded: (detail: string) =>
     `Could not record a callback's answer in the dedupe store (${detail}); its retries will answer "success"`,
   duplicate: (account: string, key: string) => `Retry of an already received callback for account "${account}" (${key}): not handled again`,

@@ -36,6 +36,8 @@ type Outcome = { done: true; reply: Reply | null } | { done: false };
 export class WechatInboundPipeline {
   private readonly logger = new Logger('WechatInbound');
   private readonly ttlSeconds: number;
+  /** The dedupe store failed and that was logged; cleared by its next success (one log line per outage). */
+  private dedupeDown = false;
 
   constructor(
     private readonly dispatcher: WechatDispatcher,
@@ -52,8 +54,9 @@ export class WechatInboundPipeline {
     let first: boolean;
     try {
       first = await this.dedupe.claim(key, this.ttlSeconds);
+      this.dedupeDown = false;
     } catch (error) {
-      this.logger.error(MESSAGES.dedupeUnavailable(describe(error)));
+      this.dedupeFailed(error);
       return this.run(opened, started, undefined);
     }
     if (!first) {
@@ -90,7 +93,7 @@ export class WechatInboundPipeline {
       try {
         stored = await this.dedupe.getResult(key);
       } catch (error) {
-        this.logger.error(MESSAGES.dedupeUnavailable(describe(error)));
+        this.dedupeFailed(error);
         return null;
       }
       if (stored !== null) return parseReply(stored);
@@ -98,6 +101,12 @@ export class WechatInboundPipeline {
       if (remaining <= 0) return null;
       await sleep(Math.min(delay, remaining));
     }
+  }
+
+  private dedupeFailed(error: unknown): void {
+    if (this.dedupeDown) return;
+    this.dedupeDown = true;
+    this.logger.error(MESSAGES.dedupeUnavailable(describe(error)));
   }
 
   private record(key: string | undefined, reply: Reply | null): void {

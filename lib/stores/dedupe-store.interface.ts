@@ -5,7 +5,7 @@
 export interface DedupeStore {
   /** Claims `key` for `ttlSeconds`; true for the first caller, false when it was already claimed. */
   claim(key: string, ttlSeconds: number): Promise<boolean>;
-  /** Records the serialized answer of a claimed key. */
+  /** Records the serialized answer of a claimed key (JSON, never empty: stores may use `''` for "pending"). */
   setResult(key: string, result: string, ttlSeconds: number): Promise<void>;
   /** The answer recorded for `key`, or null while the first delivery is still running. */
   getResult(key: string): Promise<string | null>;

@@ -105,11 +105,6 @@ export class RedisConnection {
     }
   }
 
-  /** Logs a failure outside `run` (e.g. a lock release) without throwing. */
-  note(error: unknown): void {
-    if (error instanceof WechatStoreUnavailableError) this.markDown(error);
-  }
-
   warn(message: string): void {
     this.logger.warn(message);
   }
