@@ -7,28 +7,24 @@ export interface MemoryDedupeStoreOptions {
   now?: () => number;
 }
 
-interface Entry {
-  expiresAt: number;
-  /** null while the first delivery is still running. */
-  result: string | null;
-}
-
 const DEFAULT_MAX_ENTRIES = 100_000;
 
 /**
- * Default `DedupeStore`: one process's memory, bounded in time and size with no timer and no per-entry deletion.
+ * Default `DedupeStore`: one process's memory, bounded in time and size, with no timer and no per-entry bookkeeping.
  *
- * Keys live in two generations of Maps. A new generation starts when the current one is a TTL old or holds half of
- * `maxEntries`; the generation before it is then dropped whole. Everything dropped by age is older than its TTL, and
- * at most `maxEntries` keys are ever held, so memory stays flat however many messages pass. (Deleting single keys
- * from the head of one big Map instead leaves V8 hash tables full of holes that every scan walks again.)
+ * Keys live in two generations of Maps (key → recorded answer, or null while the first delivery runs). A new
+ * generation starts when the current one is a TTL old or holds half of `maxEntries`; the generation before it is
+ * then dropped whole. So a key is remembered for at least its TTL and less than three times it, unless
+ * `maxEntries` forces the oldest half out earlier, and at most `maxEntries` keys are ever held: memory stays flat
+ * however many messages pass (about 100 bytes a key). Deleting single keys from the head of one big Map instead
+ * leaves V8 hash tables full of holes that every scan walks again.
  *
  * Enough for one process; a cluster needs `RedisDedupeStore`, because WeChat's retries land on whichever
  * instance the load balancer picks.
  */
 export class MemoryDedupeStore implements DedupeStore {
-  private current = new Map<string, Entry>();
-  private previous = new Map<string, Entry>();
+  private current = new Map<string, string | null>();
+  private previous = new Map<string, string | null>();
   private generationStartedAt = -Infinity;
   /** The longest TTL seen: a generation lasts at least this long. */
   private generationMs = 0;
@@ -42,46 +38,44 @@ export class MemoryDedupeStore implements DedupeStore {
     this.now = options.now ?? Date.now;
   }
 
-  /** Keys held right now, expired ones included until their generation is dropped. */
+  /** Keys held right now. */
   get size(): number {
     return this.current.size + this.previous.size;
   }
 
   async claim(key: string, ttlSeconds: number): Promise<boolean> {
-    const now = this.now();
-    if (this.live(key, now)) return false;
-    this.insert(key, { expiresAt: now + ttlSeconds * 1000, result: null }, now, ttlSeconds);
+    this.rotate(ttlSeconds);
+    if (this.current.has(key) || this.previous.has(key)) return false;
+    this.current.set(key, null);
     return true;
   }
 
   async setResult(key: string, result: string, ttlSeconds: number): Promise<void> {
-    const now = this.now();
-    const entry = this.live(key, now);
-    if (entry) {
-      entry.result = result;
-      entry.expiresAt = Math.max(entry.expiresAt, now + ttlSeconds * 1000);
-      return;
-    }
-    this.insert(key, { expiresAt: now + ttlSeconds * 1000, result }, now, ttlSeconds);
+    this.rotate(ttlSeconds);
+    if (this.previous.has(key) && !this.current.has(key)) this.previous.set(key, result);
+    else this.current.set(key, result);
   }
 
   async getResult(key: string): Promise<string | null> {
-    return this.live(key, this.now())?.result ?? null;
+    return this.current.get(key) ?? this.previous.get(key) ?? null;
   }
 
-  private live(key: string, now: number): Entry | undefined {
-    const entry = this.current.get(key) ?? this.previous.get(key);
-    return entry && entry.expiresAt > now ? entry : undefined;
-  }
-
-  private insert(key: string, entry: Entry, now: number, ttlSeconds: number): void {
+  /**
+   * Starts a new generation when the current one is a TTL old or half full, dropping the one before it. Every key
+   * of the current generation arrived within a TTL of its start, so once it is two TTLs old all of them have expired.
+   */
+  private rotate(ttlSeconds: number): void {
+    const now = this.now();
     this.generationMs = Math.max(this.generationMs, ttlSeconds * 1000);
-    if (this.current.size >= this.half || now - this.generationStartedAt >= this.generationMs) {
+    const age = now - this.generationStartedAt;
+    if (age >= 2 * this.generationMs) {
+      if (this.previous.size > 0) this.previous = new Map();
+      if (this.current.size > 0) this.current = new Map();
+      this.generationStartedAt = now;
+    } else if (this.current.size >= this.half || age >= this.generationMs) {
       this.previous = this.current;
       this.current = new Map();
       this.generationStartedAt = now;
     }
-    // A stale copy may remain in `previous`; `current` is read first and the copy goes with its generation.
-    this.current.set(key, entry);
   }
 }

@@ -5,16 +5,31 @@ describe('MemoryDedupeStore', () => {
   const clock = () => now;
   beforeEach(() => (now = 1_000_000));
 
-  it('lets the first claim of a key win until its TTL ends', async () => {
+  it('lets the first claim of a key win, for at least its TTL', async () => {
     const store = new MemoryDedupeStore({ now: clock });
     expect(await store.claim('a', 15)).toBe(true);
     expect(await store.claim('a', 15)).toBe(false);
     expect(await store.claim('b', 15)).toBe(true);
-    now += 14_999;
-    expect(await store.claim('a', 15)).toBe(false);
-    now += 1;
-    expect(await store.claim('a', 15)).toBe(true);
-    expect(await store.claim('a', 15)).toBe(false);
+    for (const step of [5_000, 5_000, 4_999]) {
+      now += step;
+      expect(await store.claim('a', 15)).toBe(false);
+      expect(await store.claim('b', 15)).toBe(false);
+    }
+  });
+
+  it('forgets a key within three TTLs, with traffic or without', async () => {
+    const busy = new MemoryDedupeStore({ now: clock });
+    await busy.claim('a', 15);
+    for (let t = 0; t < 45_000; t += 1_000) {
+      now += 1_000;
+      await busy.claim(`other-${t}`, 15);
+    }
+    expect(await busy.claim('a', 15)).toBe(true);
+
+    const idle = new MemoryDedupeStore({ now: clock });
+    await idle.claim('a', 15);
+    now += 30_000;
+    expect(await idle.claim('a', 15)).toBe(true);
   });
 
   it('answers null while the first delivery runs, then its recorded result', async () => {
@@ -24,23 +39,17 @@ describe('MemoryDedupeStore', () => {
     await store.setResult('k', '{"type":"text","content":"hi"}', 30);
     expect(await store.getResult('k')).toBe('{"type":"text","content":"hi"}');
     expect(await store.claim('k', 30)).toBe(false);
-    now += 30_000;
-    expect(await store.getResult('k')).toBeNull();
     expect(await store.getResult('never-claimed')).toBeNull();
   });
 
-  it('keeps a key across a generation change until its own TTL ends', async () => {
+  it('keeps a result recorded after its key moved to the older generation', async () => {
     const store = new MemoryDedupeStore({ now: clock });
-    await store.claim('x', 20);
-    now += 19_000;
-    await store.claim('y', 20);
-    await store.setResult('y', 'null', 20);
-    now += 1_500;
-    // A generation is 20 s old: 'z' starts a new one; 'x' has expired, 'y' (claimed 1.5 s ago) has not.
-    await store.claim('z', 20);
-    expect(await store.claim('x', 20)).toBe(true);
-    expect(await store.claim('y', 20)).toBe(false);
-    expect(await store.getResult('y')).toBe('null');
+    await store.claim('slow', 20);
+    now += 20_000;
+    await store.claim('starts-a-new-generation', 20);
+    await store.setResult('slow', 'null', 20);
+    expect(await store.getResult('slow')).toBe('null');
+    expect(await store.claim('slow', 20)).toBe(false);
   });
 
   it('never holds more than maxEntries keys; the most recent half is always remembered', async () => {
