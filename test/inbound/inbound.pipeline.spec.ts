@@ -196,7 +196,7 @@ describe('WechatInboundPipeline across processes (RedisDedupeStore on a real red
   });
   afterAll(async () => {
     await Promise.all(stores.map((s) => s.close()));
-    await server.stop();
+    await server?.stop();
   });
 
   it('runs a handler once for deliveries spread over three instances, and all get the same answer', async () => {

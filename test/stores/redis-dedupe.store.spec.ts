@@ -20,8 +20,8 @@ describe('RedisDedupeStore (real redis-server)', () => {
   });
   afterAll(async () => {
     await Promise.all(stores.map((s) => s.close()));
-    await admin.quit();
-    await server.stop();
+    await admin?.quit();
+    await server?.stop();
   });
 
   it('lets exactly one of many concurrent claims win, across separate connections', async () => {

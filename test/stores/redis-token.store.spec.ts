@@ -31,8 +31,8 @@ describe('RedisTokenStore (real redis-server)', () => {
   afterAll(async () => {
     await Promise.all(stores.map((s) => s.close()));
     await Promise.all(clients.map((c) => c.quit().catch(() => c.disconnect())));
-    await admin.quit();
-    await server.stop();
+    await admin?.quit();
+    await server?.stop();
   });
   beforeEach(() => {
     prefix = `t${++prefixSeq}:`;
@@ -219,7 +219,7 @@ describe('RedisTokenStore when Redis is unreachable', () => {
   beforeAll(async () => {
     server = await startRedisServer();
   });
-  afterAll(() => server.stop());
+  afterAll(() => server?.stop());
   beforeEach(() => (logs = captureLogs()));
   afterEach(() => logs.restore());
 
