@@ -1,6 +1,3 @@
-#!/usr/bin/env node
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUILDER_DEFAULTS, buildEvent, buildMessage } from '../message/message-builders.js';
 import { isKnownEventType, type InboundMessage } from '../message/message-types.js';
@@ -152,26 +149,4 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
 function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-}
-
-/** True when this file is the program node was asked to run (also through an npm bin symlink). */
-function isMain(): boolean {
-  if (!process.argv[1]) return false;
-  try {
-    return realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
-  const result = await runCli(process.argv.slice(2), process);
-  if (result.emulator) {
-    const emulator = result.emulator;
-    const shutdown = () => void emulator.stop().then(() => process.exit(0));
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
-  } else {
-    process.exitCode = result.code;
-  }
 }
