@@ -6,9 +6,12 @@ import { fileURLToPath } from 'node:url';
 const SERVE = fileURLToPath(new URL('../servers/serve.mjs', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 
-/** Starts `node serve.mjs kind adapter`; resolves once it prints its port. Its stderr goes to `log`. */
-export async function startServer(kind, adapter, log = (line) => process.stderr.write(line)) {
-  const child = spawn(process.execPath, [SERVE, kind, adapter], { stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * Starts `node serve.mjs kind adapter`; resolves once it prints its port. Its stderr goes to `log`. `serve` may
+ * point at the serve.mjs of another build (a copy of the repo), for before/after comparisons.
+ */
+export async function startServer(kind, adapter, log = (line) => process.stderr.write(line), serve = SERVE) {
+  const child = spawn(process.execPath, [serve, kind, adapter], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr.setEncoding('utf8').on('data', (chunk) => log(`[${kind}/${adapter}] ${chunk}`));
   let buffered = '';
   child.stdout.setEncoding('utf8');

@@ -21,8 +21,20 @@ export function nodeRequestOf(req: HttpRequestLike): IncomingMessage {
   return (req.raw ?? req) as IncomingMessage;
 }
 
+/** Parsed query parameters, as the adapter gives them. */
+export type QueryLike = Readonly<Record<string, unknown>>;
+const NO_QUERY: QueryLike = Object.freeze({});
+
+/**
+ * The request's query, read once: Express 5's `req.query` is a getter that parses the query string again on every
+ * access, and a callback needs up to seven parameters.
+ */
+export function queryOf(req: HttpRequestLike): QueryLike {
+  return req.query ?? NO_QUERY;
+}
+
 /** A query parameter, only when it was given exactly once (repeated parameters are refused, not guessed). */
-export function singleQueryValue(req: HttpRequestLike, name: string): string | undefined {
-  const value = req.query?.[name];
+export function singleQueryValue(query: QueryLike, name: string): string | undefined {
+  const value = query[name];
   return typeof value === 'string' ? value : undefined;
 }

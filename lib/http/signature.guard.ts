@@ -1,13 +1,12 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { WechatInboundError } from '../errors/wechat-inbound.error.js';
 import type { HttpRequestLike } from './http-request.js';
-import { toHttpException } from './inbound-http-exception.js';
 import { WechatInboundService } from './wechat-inbound.service.js';
 
 /**
- * Lets only genuine WeChat callbacks through. GET (接入验证): `signature` over (token, timestamp, nonce) and the
- * replay window. POST: the same, plus — with `encrypt_type=aes` — `msg_signature` over (token, timestamp, nonce,
- * Encrypt), which needs the body: it is read and opened here once and reused by `WechatXmlInterceptor`.
+ * Lets only genuine WeChat callbacks through, for routes of your own (the built-in controller checks the same
+ * inside its handlers). GET (接入验证): `signature` over (token, timestamp, nonce) and the replay window. POST: the
+ * same, plus — with `encrypt_type=aes` — `msg_signature` over (token, timestamp, nonce, Encrypt), which needs the
+ * body: it is read and opened here once and reused by `WechatXmlInterceptor`.
  * Refusals: 401 for signatures and timestamps, 400/413/415 for bodies; no handler runs.
  */
 @Injectable()
@@ -16,16 +15,8 @@ export class WechatSignatureGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<HttpRequestLike>();
-    try {
-      if (req.method === 'POST') await this.inbound.open(req);
-      else this.inbound.verifyHandshake(req);
-      return true;
-    } catch (error) {
-      if (error instanceof WechatInboundError) {
-        this.inbound.logRefusal(error, req);
-        throw toHttpException(error);
-      }
-      throw error;
-    }
+    if (req.method === 'POST') await this.inbound.openOrRefuse(req);
+    else this.inbound.handshakeOrRefuse(req);
+    return true;
   }
 }

@@ -6,7 +6,7 @@ import type { MessageFormat, WechatInboundContext } from '../handlers/inbound-co
 import { parseCallbackJson, parseCallbackXml } from '../message/callback-parser.js';
 import type { InboundMessage } from '../message/message-types.js';
 import { toInboundMessage } from '../message/message-normalizer.js';
-import type { Reply } from '../message/reply.js';
+import type { HandlerResult, Reply } from '../message/reply.js';
 import {
   renderEncryptedReplyJson,
   renderEncryptedReplyXml,
@@ -15,7 +15,8 @@ import {
 } from '../message/reply-serializer.js';
 import { WechatAccounts, type ResolvedAccount } from '../wechat-accounts.js';
 import { REQUEST_KEYS } from '../wechat-mp.constants.js';
-import { singleQueryValue, type HttpRequestLike } from './http-request.js';
+import { queryOf, singleQueryValue, type HttpRequestLike, type QueryLike } from './http-request.js';
+import { toHttpException } from './inbound-http-exception.js';
 import { INBOUND_MESSAGES } from './inbound.messages.js';
 import { readRawBody } from './raw-body.reader.js';
 
@@ -43,6 +44,7 @@ export interface SealedReply {
 }
 
 export const SUCCESS_REPLY: SealedReply = { body: 'success', contentType: 'text/plain; charset=utf-8' };
+const UNIX_SECONDS = /^\d{1,12}$/;
 const CONTENT_TYPE = { xml: 'application/xml; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 
 /**
@@ -81,8 +83,9 @@ export class WechatInboundService {
   /** GET handshake (接入验证): the echostr to return verbatim, once the signature and timestamp check out. */
   verifyHandshake(req: HttpRequestLike): string {
     const runtime = this.runtimeFor(req);
-    this.verifyQuery(runtime, req);
-    const echostr = singleQueryValue(req, 'echostr');
+    const query = queryOf(req);
+    this.verifyQuery(runtime, query);
+    const echostr = singleQueryValue(query, 'echostr');
     if (echostr === undefined) throw new WechatInboundError('echostr_missing', INBOUND_MESSAGES.echostrMissing);
     return echostr;
   }
@@ -96,6 +99,47 @@ export class WechatInboundService {
     // The promise is stored; mark rejections handled here so only the awaiting caller reports them.
     opening.catch(() => undefined);
     return opening;
+  }
+
+  /**
+   * `open(req)` for the HTTP layer: a refusal is logged once (`logRefusal`) and becomes the `HttpException` with the
+   * reason's status; any other error passes through.
+   */
+  async openOrRefuse(req: HttpRequestLike): Promise<OpenedCallback> {
+    try {
+      return await this.open(req);
+    } catch (error) {
+      throw this.refusal(error, req);
+    }
+  }
+
+  /** `verifyHandshake(req)` for the HTTP layer, refusing like `openOrRefuse`. */
+  handshakeOrRefuse(req: HttpRequestLike): string {
+    try {
+      return this.verifyHandshake(req);
+    } catch (error) {
+      throw this.refusal(error, req);
+    }
+  }
+
+  /**
+   * The answer to a verified callback: what `handle` produces (a `Reply`, a string for a text reply, or nothing for
+   * `success`), sealed. A failure after verification is logged and answered with `success`: a 5xx would make WeChat
+   * retry and show users "该公众号暂时无法提供服务".
+   */
+  async answer(opened: OpenedCallback, handle: () => Promise<HandlerResult>): Promise<SealedReply> {
+    try {
+      return this.seal(opened, toReply(await handle()));
+    } catch (error) {
+      this.logger.error(`Callback handling failed; answered "success": ${describe(error)}`, error instanceof Error ? error.stack : undefined);
+      return SUCCESS_REPLY;
+    }
+  }
+
+  private refusal(error: unknown, req: HttpRequestLike): unknown {
+    if (!(error instanceof WechatInboundError)) return error;
+    this.logRefusal(error, req);
+    return toHttpException(error);
   }
 
   /** Serializes a reply for WeChat, encrypting it exactly when the request was encrypted. */
@@ -128,10 +172,10 @@ export class WechatInboundService {
     this.logger.warn(`Refused ${req.method ?? ''} callback for account "${account}": ${error.reason} (${error.message})`);
   }
 
-  private verifyQuery(runtime: AccountRuntime, req: HttpRequestLike): { timestamp: string; nonce: string } {
-    const signature = singleQueryValue(req, 'signature');
-    const timestamp = singleQueryValue(req, 'timestamp');
-    const nonce = singleQueryValue(req, 'nonce');
+  private verifyQuery(runtime: AccountRuntime, query: QueryLike): { timestamp: string; nonce: string } {
+    const signature = singleQueryValue(query, 'signature');
+    const timestamp = singleQueryValue(query, 'timestamp');
+    const nonce = singleQueryValue(query, 'nonce');
     if (signature === undefined || timestamp === undefined || nonce === undefined) {
       throw new WechatInboundError('signature_missing', INBOUND_MESSAGES.signatureMissing);
     }
@@ -140,7 +184,7 @@ export class WechatInboundService {
     }
     const skew = runtime.account.maxTimestampSkewSeconds;
     if (skew > 0) {
-      const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
+      const seconds = UNIX_SECONDS.test(timestamp) ? Number(timestamp) : NaN;
       if (!(Math.abs(Date.now() / 1000 - seconds) <= skew)) {
         throw new WechatInboundError('timestamp_invalid', INBOUND_MESSAGES.timestampInvalid(skew));
       }
@@ -150,15 +194,16 @@ export class WechatInboundService {
 
   private async doOpen(req: HttpRequestLike): Promise<OpenedCallback> {
     const runtime = this.runtimeFor(req);
-    const { timestamp, nonce } = this.verifyQuery(runtime, req);
-    const encryptType = singleQueryValue(req, 'encrypt_type');
+    const query = queryOf(req);
+    const { timestamp, nonce } = this.verifyQuery(runtime, query);
+    const encryptType = singleQueryValue(query, 'encrypt_type');
     const encrypted = encryptType === 'aes';
     if (encryptType !== undefined && !encrypted && encryptType !== 'raw') {
       throw new WechatInboundError('encrypt_type_unsupported', INBOUND_MESSAGES.unsupportedEncryptType(encryptType));
     }
     let msgSignature: string | undefined;
     if (encrypted) {
-      msgSignature = singleQueryValue(req, 'msg_signature');
+      msgSignature = singleQueryValue(query, 'msg_signature');
       if (msgSignature === undefined) throw new WechatInboundError('signature_missing', INBOUND_MESSAGES.msgSignatureMissing);
     }
     const format = formatOf(req.headers['content-type']);
@@ -184,7 +229,7 @@ export class WechatInboundService {
     if (typeof message.ToUserName !== 'string' || typeof message.FromUserName !== 'string') {
       throw new WechatInboundError('body_not_a_message', INBOUND_MESSAGES.partiesMissing);
     }
-    const openid = singleQueryValue(req, 'openid');
+    const openid = singleQueryValue(query, 'openid');
     const context: WechatInboundContext = {
       account: runtime.ref,
       mode,
@@ -193,6 +238,17 @@ export class WechatInboundService {
     };
     return { runtime, message, context, encrypted, nonce };
   }
+}
+
+function toReply(result: HandlerResult): Reply | null {
+  // WeChat treats an empty answer like `success`.
+  if (result === null || result === undefined || result === '') return null;
+  if (typeof result === 'string') return { type: 'text', content: result };
+  return result;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 function formatOf(contentType: string | undefined): MessageFormat {
