@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createSecretKey, randomFillSync, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomFillSync, type Cipher, type Decipher, type KeyObject } from 'node:crypto';
 import { WechatConfigError } from '../errors/wechat-config.error.js';
 import { WechatInboundError } from '../errors/wechat-inbound.error.js';
 import { CRYPTO_MESSAGES as M } from './crypto.messages.js';
@@ -12,7 +12,7 @@ import { checkEncodingAESKey } from './encoding-aes-key.js';
  * Docs: https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Message_encryption_and_decryption_instructions.html
  *       https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/Before_Develop/Technical_Plan.html
  *
- * Key and IV are derived once here; each call only creates the cipher. Verify `msg_signature` before calling
+ * Key, IV and the AES contexts are set up once here (see `ChainedCbc`). Verify `msg_signature` before calling
  * `decrypt`, so a forged body never reaches the padding check.
  */
 export interface MessageCryptoOptions {
@@ -38,13 +38,40 @@ function pooledRandom16(target: Buffer): void {
   poolOffset += 16;
 }
 
-/** Without auto padding on block-aligned input, `final()` is empty: skip the copy. */
-function joined(head: Buffer, tail: Buffer): Buffer {
-  return tail.length === 0 ? head : Buffer.concat([head, tail]);
-}
-
 function invalid(message: string, cause?: unknown): WechatInboundError {
   return new WechatInboundError('encrypt_invalid', message, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * One AES-256-CBC context per direction, created once and never finalized: creating a cipher costs more than
+ * encrypting a whole callback (OpenSSL 3 looks the algorithm up each time). A CBC context carries its chaining
+ * value from one `update()` to the next — the last ciphertext block — so every message starts by cancelling it:
+ * the first block is XORed with (chain XOR IV) before encryption, or after decryption. The output is exactly
+ * that of a fresh context with the IV. Inputs are whole blocks and padding is off, so `update()` returns every
+ * byte at once and never throws.
+ */
+class ChainedCbc {
+  readonly #chain: Buffer;
+  constructor(
+    readonly context: Cipher | Decipher,
+    private readonly iv: Buffer,
+    private readonly encrypting: boolean,
+  ) {
+    context.setAutoPadding(false);
+    this.#chain = Buffer.from(iv);
+  }
+
+  /** `input` is a whole number of blocks; it is modified (encryption) or the output is (decryption). */
+  run(input: Buffer): Buffer {
+    const chain = this.#chain;
+    const iv = this.iv;
+    if (this.encrypting) for (let i = 0; i < 16; i++) input[i]! ^= chain[i]! ^ iv[i]!;
+    const output = this.context.update(input);
+    if (output.length !== input.length) throw new Error('AES context out of step');
+    if (!this.encrypting) for (let i = 0; i < 16; i++) output[i]! ^= chain[i]! ^ iv[i]!;
+    (this.encrypting ? output : input).copy(chain, 0, input.length - 16);
+    return output;
+  }
 }
 
 export class MessageCrypto {
@@ -52,6 +79,8 @@ export class MessageCrypto {
   readonly #iv: Buffer;
   readonly #appId: Buffer;
   readonly #randomBytes?: (size: 16) => Uint8Array;
+  #encryptor: ChainedCbc;
+  #decryptor: ChainedCbc;
 
   constructor(encodingAESKey: string, appId: string, options: MessageCryptoOptions = {}) {
     const reason = checkEncodingAESKey(encodingAESKey);
@@ -63,6 +92,13 @@ export class MessageCrypto {
     raw.fill(0);
     this.#appId = Buffer.from(appId, 'utf8');
     this.#randomBytes = options.randomBytes;
+    this.#encryptor = this.#cbc(true);
+    this.#decryptor = this.#cbc(false);
+  }
+
+  #cbc(encrypting: boolean): ChainedCbc {
+    const context = encrypting ? createCipheriv('aes-256-cbc', this.#key, this.#iv) : createDecipheriv('aes-256-cbc', this.#key, this.#iv);
+    return new ChainedCbc(context, this.#iv, encrypting);
   }
 
   /** Encrypts a reply (or, in the emulator, a callback) for this account; returns base64. */
@@ -77,9 +113,12 @@ export class MessageCrypto {
     full.write(plaintext, HEADER, msgLength, 'utf8');
     this.#appId.copy(full, HEADER + msgLength);
     full.fill(pad, unpadded);
-    const cipher = createCipheriv('aes-256-cbc', this.#key, this.#iv);
-    cipher.setAutoPadding(false);
-    return joined(cipher.update(full), cipher.final()).toString('base64');
+    try {
+      return this.#encryptor.run(full).toString('base64');
+    } catch (error) {
+      this.#encryptor = this.#cbc(true);
+      throw error;
+    }
   }
 
   /**
@@ -98,10 +137,9 @@ export class MessageCrypto {
 
     let full: Buffer;
     try {
-      const decipher = createDecipheriv('aes-256-cbc', this.#key, this.#iv);
-      decipher.setAutoPadding(false);
-      full = joined(decipher.update(ciphertext), decipher.final());
+      full = this.#decryptor.run(ciphertext);
     } catch (error) {
+      this.#decryptor = this.#cbc(false);
       throw invalid(M.cipherFailed, error);
     }
 
