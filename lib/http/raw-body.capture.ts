@@ -24,8 +24,8 @@ interface FastifyLikeApp {
   hasContentTypeParser(type: string): boolean;
   addContentTypeParser(
     type: string[],
-    options: { parseAs: 'string'; bodyLimit: number },
-    parser: (req: unknown, body: string, done: (err: Error | null, body?: unknown) => void) => void,
+    options: { parseAs: 'string' | 'buffer'; bodyLimit: number },
+    parser: (req: unknown, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => void,
   ): void;
   addHook(
     name: 'preParsing',
@@ -38,7 +38,8 @@ interface FastifyLikeApp {
  * `NestFactory.create(AppModule)` parses JSON before any route sees it (losing MsgId precision beyond 2^53), and
  * Fastify refuses XML outright. Express: a layer inserted just before the first body-parser layer reads the body
  * (with the size limit) for these paths only; body-parser then sees a finished request and skips it. Fastify: an
- * XML content-type parser, and a preParsing hook that keeps a copy of the raw bytes for these paths.
+ * XML content-type parser that keeps the raw bytes on these paths, and a preParsing hook that applies the limit
+ * and reads the bytes itself when that parser is not the one to run (JSON, another app parser, no Content-Length).
  */
 @Injectable()
 export class WechatRawBodyCapture implements OnModuleInit {
@@ -119,17 +120,30 @@ export class WechatRawBodyCapture implements OnModuleInit {
   }
 
   private installFastify(app: FastifyLikeApp): void {
-    const xmlTypes = ['text/xml', 'application/xml'].filter((type) => !app.hasContentTypeParser(type));
+    const ours = new Set(['text/xml', 'application/xml'].filter((type) => !app.hasContentTypeParser(type)));
     const maxLimit = Math.max(...this.accounts.all.map((a) => a.bodyLimitBytes));
-    if (xmlTypes.length > 0) {
-      app.addContentTypeParser(xmlTypes, { parseAs: 'string', bodyLimit: maxLimit }, (_req, body, done) => done(null, body));
+    if (ours.size > 0) {
+      app.addContentTypeParser([...ours], { parseAs: 'buffer', bodyLimit: maxLimit }, (req, body, done) => {
+        // On a callback route the preParsing hook asked for the bytes: they are kept as read, without a copy.
+        const target = req as Record<string | symbol, unknown>;
+        if (target[CAPTURE_IN_PARSER]) target[REQUEST_KEYS.rawBody] = body;
+        done(null, (body as Buffer).toString('utf8'));
+      });
     }
     app.addHook('preParsing', async (req, _reply, payload) => {
       const limit = req.method === 'POST' ? this.limitFor(pathOf(req.url)) : undefined;
       if (limit === undefined) return payload;
-      const target = req as unknown as Record<string, unknown>;
+      const target = req as unknown as Record<string | symbol, unknown>;
+      const declared = Number(req.raw.headers['content-length']);
+      // Fast path: a declared length within the limit, for a type our own parser reads: the parser keeps the bytes
+      // (Fastify enforces the length). Otherwise the body is read here and handed on as a new stream.
+      if (declared <= limit && ours.has(mediaTypeOf(req.raw.headers['content-type']))) {
+        target[CAPTURE_IN_PARSER] = true;
+        if (declared === 0) target[REQUEST_KEYS.rawBody] = EMPTY;
+        return payload;
+      }
       try {
-        const body = await readStream(payload as Readable, limit, Number(req.raw.headers['content-length']));
+        const body = await readStream(payload as Readable, limit, declared);
         target[REQUEST_KEYS.rawBody] = body;
         return Readable.from([body]);
       } catch (error) {
@@ -143,6 +157,13 @@ export class WechatRawBodyCapture implements OnModuleInit {
       }
     });
   }
+}
+
+const CAPTURE_IN_PARSER = Symbol('wechat-mp:capture-in-parser');
+const EMPTY = Buffer.alloc(0);
+
+function mediaTypeOf(contentType: string | undefined): string {
+  return contentType === undefined ? '' : contentType.split(';', 1)[0]!.trim().toLowerCase();
 }
 
 function trimSlashes(path: string): string {

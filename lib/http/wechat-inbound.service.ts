@@ -251,12 +251,21 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** Media type (lower case, no parameters) → format. */
+const FORMATS: ReadonlyMap<string, MessageFormat> = new Map([
+  ['text/xml', 'xml'],
+  ['application/xml', 'xml'],
+  ['text/plain', 'xml'],
+  ['application/json', 'json'],
+  ['text/json', 'json'],
+]);
+
 function formatOf(contentType: string | undefined): MessageFormat {
   if (contentType === undefined || contentType === '') return 'xml';
-  const type = contentType.split(';', 1)[0].trim().toLowerCase();
-  if (type === 'application/json' || type === 'text/json') return 'json';
-  if (type === 'text/xml' || type === 'application/xml' || type === 'text/plain') return 'xml';
-  throw new WechatInboundError('unsupported_media_type', INBOUND_MESSAGES.unsupportedMediaType);
+  // What WeChat sends ("text/xml") is found as is; anything else is normalized first.
+  const format = FORMATS.get(contentType) ?? FORMATS.get(contentType.split(';', 1)[0]!.trim().toLowerCase());
+  if (format === undefined) throw new WechatInboundError('unsupported_media_type', INBOUND_MESSAGES.unsupportedMediaType);
+  return format;
 }
 
 function parse(raw: string, format: MessageFormat): Record<string, unknown> {
