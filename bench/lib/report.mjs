@@ -104,7 +104,9 @@ export function renderMarkdown(report) {
         ? `failed: ${dedupeRss.error}`
         : `${dedupeRss.description} RSS after warm-up ${fmt(dedupeRss.rssStartMiB, 1)} MiB, after ${dedupeRss.messages} messages ` +
             `${fmt(dedupeRss.rssEndMiB, 1)} MiB: growth **${fmt(dedupeRss.growthMiBPerMillion, 1)} MiB per 1 M messages** ` +
-            `(heap ${fmt(dedupeRss.heapStartMiB, 1)} → ${fmt(dedupeRss.heapEndMiB, 1)} MiB; ${fmt(dedupeRss.perSecond)} messages/s).`,
+            `(heap ${fmt(dedupeRss.heapStartMiB, 1)} → ${fmt(dedupeRss.heapEndMiB, 1)} MiB; ${fmt(dedupeRss.perSecond)} messages/s). ` +
+            `After a full GC at each quarter: ${dedupeRss.samples.map((s) => `${s.messages}: ${fmt(s.rssMiB, 1)} MiB`).join(', ')} — ` +
+            `the second half added ${fmt(dedupeRss.secondHalfGrowthMiB, 1)} MiB.`,
       '',
     );
   }
