@@ -99,10 +99,13 @@ export class WechatRawBodyCapture implements OnModuleInit {
           if (error instanceof WechatInboundError && error.reason === 'body_too_large') {
             // Answer now: letting the request continue would hand a half-read stream to the body parsers.
             this.logger.warn(`Refused POST callback at ${pathOf(req.url)}: body_too_large (${error.message})`);
-            res.statusCode = 413;
-            res.setHeader('Content-Type', 'application/json; charset=utf-8');
-            res.setHeader('Connection', 'close');
-            res.end(JSON.stringify({ statusCode: 413, error: error.reason, message: error.message }));
+            const body = JSON.stringify({ statusCode: 413, error: error.reason, message: error.message });
+            drainThen(req, limit, (close) => {
+              res.statusCode = 413;
+              res.setHeader('Content-Type', 'application/json; charset=utf-8');
+              if (close) res.setHeader('Connection', 'close');
+              res.end(body);
+            });
             return;
           }
           target[REQUEST_KEYS.bodyError] = error;
@@ -159,6 +162,43 @@ export class WechatRawBodyCapture implements OnModuleInit {
   }
 }
 
+/**
+ * Before answering an oversized upload, reads and discards the rest of it, up to `maxBytes` more: answering (and so
+ * closing) while the client is still sending makes its TCP stack reset the connection, which can discard the 413
+ * before the client reads it (nginx's "lingering close" exists for the same reason). A body that ends within the
+ * allowance gets its 413 on a healthy connection; a larger one gets it with `Connection: close` once the allowance
+ * is used up; an aborted upload gets nothing.
+ */
+function drainThen(req: IncomingMessage, maxBytes: number, respond: (close: boolean) => void): void {
+  if (req.complete) return respond(false);
+  // The declared length says the rest will not fit the allowance (limit + maxBytes read in all): answer now.
+  if (Number(req.headers['content-length']) > 2 * maxBytes) return respond(true);
+  let drained = 0;
+  // A client that stops sending short of its Content-Length is not waited for.
+  const timer = setTimeout(() => finish(true), LINGER_MS);
+  timer.unref();
+  const finish = (close: boolean | null) => {
+    clearTimeout(timer);
+    req.off('data', onData);
+    req.off('end', onEnd);
+    req.off('aborted', onAborted);
+    req.off('error', onAborted);
+    if (close !== null) respond(close);
+  };
+  const onData = (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > maxBytes) finish(true);
+  };
+  const onEnd = () => finish(false);
+  const onAborted = () => finish(null);
+  req.on('data', onData);
+  req.on('end', onEnd);
+  req.on('aborted', onAborted);
+  req.on('error', onAborted);
+  req.resume();
+}
+
+const LINGER_MS = 5_000;
 const CAPTURE_IN_PARSER = Symbol('wechat-mp:capture-in-parser');
 const EMPTY = Buffer.alloc(0);
 
