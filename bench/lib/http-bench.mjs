@@ -33,7 +33,8 @@ async function preflight(target, url) {
 
 async function load(target, url, { connections, durationSeconds, expectedRate }) {
   // Enough distinct requests for the whole run: a repeated MsgId would hit the dedupe cache instead of the pipeline.
-  const pool = buildPool(target.mode, Math.max(MIN_POOL, Math.ceil(expectedRate * durationSeconds * 1.6)));
+  // (Sized from the fastest run so far with room to spare: a short warm-up can underestimate a server.)
+  const pool = buildPool(target.mode, Math.max(MIN_POOL, Math.ceil(Math.max(expectedRate, 8_000) * durationSeconds * 2)));
   let next = 0;
   let wrapped = false;
   const result = await autocannon({
