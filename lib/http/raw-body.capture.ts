@@ -172,7 +172,7 @@ export class WechatRawBodyCapture implements OnModuleInit {
 function drainThen(req: IncomingMessage, maxBytes: number, respond: (close: boolean) => void): void {
   if (req.complete) return respond(false);
   // The declared length says the rest will not fit the allowance (limit + maxBytes read in all): answer now.
-  if (Number(req.headers['content-length']) > 2 * maxBytes) return respond(true);
+  if (Number(req.headers['content-length']) >= 2 * maxBytes) return respond(true);
   let drained = 0;
   // A client that stops sending short of its Content-Length is not waited for.
   const timer = setTimeout(() => finish(true), LINGER_MS);
