@@ -36,8 +36,8 @@ const lines = [
   '',
   `${data.date} · Node ${data.node} · \`npm run fuzz\` (test/fuzz/hostile-http.spec.ts against the sample app in a child process)`,
   '',
-  '| Adapter | Seed | Inputs | Statuses | Controls ok | 5xx | Dropped | Hangs | Max ms | Secrets in output | Internal errors logged (handler errors) | Still serving | Seconds |',
-  '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+  '| Adapter | Seed | Inputs | Statuses | Controls ok | 5xx | Dropped | Hangs | ≥ 1 s | Max ms | Secrets in output | Internal errors logged (handler errors) | Still serving | Seconds |',
+  '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
 ];
 for (const r of data.runs) {
   const statuses = Object.entries(r.byStatus)
@@ -45,7 +45,7 @@ for (const r of data.runs) {
     .map(([status, n]) => `${status}: ${n}`)
     .join(', ');
   lines.push(
-    `| ${r.adapter} | ${r.seed} | ${r.cases} | ${statuses} | ${r.controls.ok}/${r.controls.sent} | ${r.fiveHundreds} | ${r.dropped} | ${r.hangs} | ` +
+    `| ${r.adapter} | ${r.seed} | ${r.cases} | ${statuses} | ${r.controls.ok}/${r.controls.sent} | ${r.fiveHundreds} | ${r.dropped} | ${r.hangs} | ${r.slow} | ` +
       `${Math.round(r.maxMs)} | ${r.secretsInOutput.length} | ${r.internalErrorLines} (${r.errorLogLines - r.internalErrorLines}) | ${r.stillServing ? 'yes' : 'no'} | ${Math.round(r.elapsedSeconds)} |`,
   );
 }

@@ -35,6 +35,8 @@ interface Totals {
   retriedAfterReset: number;
   unexpected: number;
   maxMs: number;
+  /** Answers that took a second or more (reported, not asserted: a loaded machine is slow too). */
+  slow: number;
   elapsedSeconds: number;
   failures: { id: number; category: string; method: string; path: string; bodyPrefix: string; outcome: string }[];
   secretsInOutput: string[];
@@ -72,6 +74,7 @@ describe.each(ADAPTERS)('hostile input against the running sample (%s)', (adapte
     retriedAfterReset: 0,
     unexpected: 0,
     maxMs: 0,
+    slow: 0,
     elapsedSeconds: 0,
     failures: [],
     secretsInOutput: [],
@@ -96,6 +99,7 @@ describe.each(ADAPTERS)('hostile input against the running sample (%s)', (adapte
     const category = (totals.byCategory[fuzzCase.category] ??= {});
     category[label] = (category[label] ?? 0) + 1;
     totals.maxMs = Math.max(totals.maxMs, outcome.ms);
+    if (outcome.ms >= 1000) totals.slow++;
     if (outcome.retried) totals.retriedAfterReset++;
     let failure: string | undefined;
     if (outcome.kind === 'hang') {
