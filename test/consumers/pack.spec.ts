@@ -1,7 +1,8 @@
 /**
- * The published package, as users get it: `npm pack`, then installed into two throwaway apps under the OS temp
- * directory — a CommonJS TypeScript app on Nest 11 and an ESM TypeScript app on Nest 12 (each `npm install`ed
- * once from the registry, reusing npm's cache), compiled with this repo's TypeScript, started, and sent a signed
+ * The published package, as users get it: `npm pack`, then installed into throwaway apps under the OS temp
+ * directory — CommonJS TypeScript apps on Nest 11 (nodenext, and the classic commonjs/node10 setup) and an ESM
+ * TypeScript app on Nest 12 (each `npm install`ed once from the registry, reusing npm's cache), compiled with this
+ * repo's TypeScript, started, and sent a signed
  * safe-mode callback. Both also load the `nestjs-wechat-mp/testing` entry point (the emulator) and fetch an
  * access token from it. Needs `npm run build` (dist/) and registry access.
  */
@@ -25,14 +26,19 @@ const SECRETS = [account.appSecret, account.token, account.encodingAESKey];
 
 interface ConsumerApp {
   name: string;
+  /** Directory name under the work directory. */
+  id: string;
   dir: string;
   type: 'commonjs' | 'module';
   nest: string;
+  /** `nodenext`, or `classic`: `"module": "commonjs"` with its default (node10) resolution, as most Nest ≤ 11 apps have. */
+  resolution: 'nodenext' | 'classic';
 }
 
 const APPS: Omit<ConsumerApp, 'dir'>[] = [
-  { name: 'a CommonJS app on Nest 11', type: 'commonjs', nest: '^11.0.0' },
-  { name: 'an ESM app on Nest 12', type: 'module', nest: '^12.0.0' },
+  { name: 'a CommonJS app on Nest 11 (module nodenext)', id: 'cjs-nodenext', type: 'commonjs', nest: '^11.0.0', resolution: 'nodenext' },
+  { name: 'a CommonJS app on Nest 11 (module commonjs, node10 resolution)', id: 'cjs-classic', type: 'commonjs', nest: '^11.0.0', resolution: 'classic' },
+  { name: 'an ESM app on Nest 12', id: 'esm', type: 'module', nest: '^12.0.0', resolution: 'nodenext' },
 ];
 
 /** One source for both apps: what a user writes following the README. */
@@ -75,13 +81,17 @@ async function main(): Promise<void> {
 void main();
 `;
 
-function tsconfig(type: ConsumerApp['type']): object {
+function tsconfig(app: Omit<ConsumerApp, 'dir'>): object {
+  const modules =
+    app.resolution === 'classic'
+      ? // TypeScript 6 wants the deprecation acknowledged; TypeScript 5 (what such apps use) picks node10 silently.
+        { module: 'commonjs', moduleResolution: 'node10', ignoreDeprecations: '6.0' }
+      : // The package.json "type" decides CommonJS or ESM output.
+        { module: 'nodenext', moduleResolution: 'nodenext' };
   return {
     compilerOptions: {
-      // What \`nest new\` generates (Nest 11 starter: nodenext); the package.json "type" decides CJS or ESM output.
       target: 'ES2023',
-      module: 'nodenext',
-      moduleResolution: 'nodenext',
+      ...modules,
       experimentalDecorators: true,
       emitDecoratorMetadata: true,
       strict: true,
@@ -125,7 +135,7 @@ beforeAll(async () => {
   const packed = await run(npm, ['pack', '--pack-destination', workDir, '--loglevel=error'], ROOT, 60_000, log);
   tarball = join(workDir, packed.trim().split('\n').pop()!.trim());
   // Both installs at once: they are network- and disk-bound.
-  for (const app of APPS) prepared.set(app.name, prepare({ ...app, dir: join(workDir, app.type) }));
+  for (const app of APPS) prepared.set(app.name, prepare({ ...app, dir: join(workDir, app.id) }));
   await Promise.allSettled(prepared.values());
 }, 240_000);
 
@@ -136,7 +146,7 @@ afterAll(async () => {
 async function prepare(app: ConsumerApp): Promise<void> {
   await mkdir(join(app.dir, 'src'), { recursive: true });
   const pkg = {
-    name: `consumer-${app.type}`,
+    name: `consumer-${app.id}`,
     private: true,
     version: '0.0.0',
     type: app.type,
@@ -150,7 +160,7 @@ async function prepare(app: ConsumerApp): Promise<void> {
     },
   };
   await writeFile(join(app.dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  await writeFile(join(app.dir, 'tsconfig.json'), `${JSON.stringify(tsconfig(app.type), null, 2)}\n`);
+  await writeFile(join(app.dir, 'tsconfig.json'), `${JSON.stringify(tsconfig(app), null, 2)}\n`);
   await writeFile(join(app.dir, 'src', 'main.ts'), MAIN_TS);
   await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app.dir, 200_000, log);
   await run(process.execPath, [TSC, '-p', 'tsconfig.json'], app.dir, 60_000, log);
@@ -163,7 +173,7 @@ describe.each(APPS)('the packed package in $name', (template) => {
   let url = '';
 
   beforeAll(async () => {
-    app.dir = join(workDir, app.type);
+    app.dir = join(workDir, app.id);
     await prepared.get(app.name);
   });
   afterAll(async () => {
@@ -206,13 +216,13 @@ describe.each(APPS)('the packed package in $name', (template) => {
     const handshake = await fetch(`${url}?${new URLSearchParams({ signature: sha1Sorted([account.token, timestamp, '3']), timestamp, nonce: '3', echostr: 'consumer-echo' })}`);
     expect(await handshake.text()).toBe('consumer-echo');
 
-    const message = xmlOf({ ToUserName: 'gh_consumer', FromUserName: 'oConsumer', CreateTime: timestamp, MsgType: 'text', Content: `hello ${app.type}`, MsgId: '42' });
+    const message = xmlOf({ ToUserName: 'gh_consumer', FromUserName: 'oConsumer', CreateTime: timestamp, MsgType: 'text', Content: `hello ${app.id}`, MsgId: '42' });
     const { query, body } = signCallback(account, message, 'safe');
     const res = await fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
     expect(res.status).toBe(200);
     const reply = openEncryptedReply(account, await res.text());
     expect(reply.appId).toBe(account.appId);
-    expect(xmlField(reply.xml, 'Content')).toBe(`consumer echo: hello ${app.type}`);
+    expect(xmlField(reply.xml, 'Content')).toBe(`consumer echo: hello ${app.id}`);
     expect(xmlField(reply.xml, 'ToUserName')).toBe('oConsumer');
   });
 
