@@ -20,6 +20,9 @@ interface ExpressLikeApp {
   router?: { stack: ExpressLayer[] };
   _router?: { stack: ExpressLayer[] };
 }
+interface FastifyReplyLike {
+  header(name: string, value: string): unknown;
+}
 interface FastifyLikeApp {
   hasContentTypeParser(type: string): boolean;
   addContentTypeParser(
@@ -29,7 +32,7 @@ interface FastifyLikeApp {
   ): void;
   addHook(
     name: 'preParsing',
-    hook: (req: { url: string; method: string; raw: IncomingMessage }, reply: unknown, payload: NodeJS.ReadableStream) => Promise<NodeJS.ReadableStream>,
+    hook: (req: { url: string; method: string; raw: IncomingMessage }, reply: FastifyReplyLike, payload: NodeJS.ReadableStream) => Promise<NodeJS.ReadableStream>,
   ): void;
 }
 
@@ -100,10 +103,11 @@ export class WechatRawBodyCapture implements OnModuleInit {
             // Answer now: letting the request continue would hand a half-read stream to the body parsers.
             this.logger.warn(`Refused POST callback at ${pathOf(req.url)}: body_too_large (${error.message})`);
             const body = JSON.stringify({ statusCode: 413, error: error.reason, message: error.message });
-            drainThen(req, limit, (close) => {
+            void drainRest(req, Number(req.headers['content-length']), limit).then((complete) => {
+              if (complete === null) return;
               res.statusCode = 413;
               res.setHeader('Content-Type', 'application/json; charset=utf-8');
-              if (close) res.setHeader('Connection', 'close');
+              if (!complete) res.setHeader('Connection', 'close');
               res.end(body);
             });
             return;
@@ -133,7 +137,7 @@ export class WechatRawBodyCapture implements OnModuleInit {
         done(null, (body as Buffer).toString('utf8'));
       });
     }
-    app.addHook('preParsing', async (req, _reply, payload) => {
+    app.addHook('preParsing', async (req, reply, payload) => {
       const limit = req.method === 'POST' ? this.limitFor(pathOf(req.url)) : undefined;
       if (limit === undefined) return payload;
       const target = req as unknown as Record<string | symbol, unknown>;
@@ -152,6 +156,7 @@ export class WechatRawBodyCapture implements OnModuleInit {
       } catch (error) {
         if (error instanceof WechatInboundError && error.reason === 'body_too_large') {
           this.logger.warn(`Refused POST callback at ${pathOf(req.url)}: body_too_large (${error.message})`);
+          if (!(await drainRest(payload as Readable, declared, limit))) reply.header('connection', 'close');
           // An HttpException passes Nest's Fastify error handler as is: the same 413 body as on Express.
           throw toHttpException(error);
         }
@@ -165,37 +170,39 @@ export class WechatRawBodyCapture implements OnModuleInit {
 /**
  * Before answering an oversized upload, reads and discards the rest of it, up to `maxBytes` more: answering (and so
  * closing) while the client is still sending makes its TCP stack reset the connection, which can discard the 413
- * before the client reads it (nginx's "lingering close" exists for the same reason). A body that ends within the
- * allowance gets its 413 on a healthy connection; a larger one gets it with `Connection: close` once the allowance
- * is used up; an aborted upload gets nothing.
+ * before the client reads it (nginx's "lingering close" exists for the same reason). Resolves `true` when the body
+ * ended within the allowance (the connection stays healthy), `false` when the allowance or `LINGER_MS` ran out or
+ * the declared length exceeds it (answer with `Connection: close`), `null` when the client went away.
  */
-function drainThen(req: IncomingMessage, maxBytes: number, respond: (close: boolean) => void): void {
-  if (req.complete) return respond(false);
+function drainRest(stream: Readable, declaredLength: number, maxBytes: number): Promise<boolean | null> {
+  if ((stream as Partial<IncomingMessage>).complete || stream.readableEnded) return Promise.resolve(true);
   // The declared length says the rest will not fit the allowance (limit + maxBytes read in all): answer now.
-  if (Number(req.headers['content-length']) >= 2 * maxBytes) return respond(true);
-  let drained = 0;
-  // A client that stops sending short of its Content-Length is not waited for.
-  const timer = setTimeout(() => finish(true), LINGER_MS);
-  timer.unref();
-  const finish = (close: boolean | null) => {
-    clearTimeout(timer);
-    req.off('data', onData);
-    req.off('end', onEnd);
-    req.off('aborted', onAborted);
-    req.off('error', onAborted);
-    if (close !== null) respond(close);
-  };
-  const onData = (chunk: Buffer) => {
-    drained += chunk.length;
-    if (drained > maxBytes) finish(true);
-  };
-  const onEnd = () => finish(false);
-  const onAborted = () => finish(null);
-  req.on('data', onData);
-  req.on('end', onEnd);
-  req.on('aborted', onAborted);
-  req.on('error', onAborted);
-  req.resume();
+  if (declaredLength >= 2 * maxBytes) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let drained = 0;
+    const finish = (outcome: boolean | null) => {
+      clearTimeout(timer);
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('aborted', onAborted);
+      stream.off('error', onAborted);
+      resolve(outcome);
+    };
+    const onData = (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > maxBytes) finish(false);
+    };
+    const onEnd = () => finish(true);
+    const onAborted = () => finish(null);
+    // A client that stops sending short of its Content-Length is not waited for.
+    const timer = setTimeout(() => finish(false), LINGER_MS);
+    timer.unref();
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('aborted', onAborted);
+    stream.on('error', onAborted);
+    stream.resume();
+  });
 }
 
 const LINGER_MS = 5_000;
