@@ -336,8 +336,11 @@ export function createCaseGenerator({ seed, account, path = '/wechat' }: CaseGen
     const r = new Random((seed ^ Math.imul(id + 1, 0x9e3779b1)) >>> 0);
     if (id % 25 === 0) {
       const mode = (['plain', 'safe', 'compatible'] as const)[(id / 25) % 3]!;
-      const content = `control ${id} ${nextMsgId()}`;
-      const xml = xmlOf({ ...common(), MsgType: 'text', Content: content, MsgId: nextMsgId() });
+      // A MsgId no mutation of the others' is likely to produce (those are 19 digits from 6…, these 9… and random):
+      // a collision would rightly be answered from the dedupe store with the other message's reply.
+      const msgId = `9${Array.from({ length: 18 }, () => r.int(10)).join('')}`;
+      const content = `control ${id} ${msgId}`;
+      const xml = xmlOf({ ...common(), MsgType: 'text', Content: content, MsgId: msgId });
       return { ...signed(xml, mode, 'control', id), control: { mode, content } };
     }
     let pick = r.next() * totalWeight;
