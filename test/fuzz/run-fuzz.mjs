@@ -6,8 +6,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
-const root = fileURLToPath(new URL('..', import.meta.url));
-const results = fileURLToPath(new URL('../bench/results/', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const results = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 mkdirSync(results, { recursive: true });
 const report = `${results}fuzz-latest.json`;
 
