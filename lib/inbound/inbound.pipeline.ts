@@ -80,7 +80,9 @@ export class WechatInboundPipeline {
     // Past the deadline: answer success now (retries too), deliver the reply later.
     this.record(key, null);
     this.logger.warn(MESSAGES.deadlineExceeded(runtime.ref.name, message.MsgType, deadlineMs as number));
-    void running.then((reply) => (reply ? this.lateReplies.send(runtime.ref, message, reply) : undefined));
+    void running
+      .then((reply) => (reply ? this.lateReplies.send(runtime.ref, message, reply) : undefined))
+      .catch((error: unknown) => this.logger.error(MESSAGES.lateReplyNotSent(runtime.ref.name, message.MsgType, describe(error))));
     return null;
   }
 

@@ -18,13 +18,14 @@ export class WechatLateReplySender {
   constructor(private readonly services: WechatServices) {}
 
   async send(account: { readonly name: string; readonly appId: string }, message: InboundMessage, reply: Reply): Promise<boolean> {
-    const mapped = toCustomerServiceMessage(reply);
-    if ('reason' in mapped) {
-      this.logger.warn(MESSAGES.lateReplyNotSent(account.name, reply.type, MESSAGES.transferNotPossible));
-      return false;
-    }
-    if (mapped.droppedArticles > 0) this.logger.warn(MESSAGES.lateReplyTrimmed(account.name, mapped.droppedArticles));
     try {
+      // Inside the try: a malformed reply object (a handler's own literal) must be logged, not thrown late.
+      const mapped = toCustomerServiceMessage(reply);
+      if ('reason' in mapped) {
+        this.logger.warn(MESSAGES.lateReplyNotSent(account.name, reply.type, MESSAGES.transferNotPossible));
+        return false;
+      }
+      if (mapped.droppedArticles > 0) this.logger.warn(MESSAGES.lateReplyTrimmed(account.name, mapped.droppedArticles));
       await this.services.forAccount(account.appId).message.sendCustomerService(message.FromUserName, mapped.message);
       this.logger.log(MESSAGES.lateReplySent(account.name, reply.type));
       return true;

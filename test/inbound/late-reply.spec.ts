@@ -80,4 +80,10 @@ describe('WechatLateReplySender (against the emulator)', () => {
     expect(text).not.toContain(APP.appSecret);
     expect(text).not.toMatch(/access_token=/);
   });
+
+  it('logs a malformed reply object (a handler literal without articles) instead of throwing', async () => {
+    const malformed = { type: 'news' } as unknown as Reply;
+    await expect(sender.send(ref, from(EMULATOR_DEFAULT_OPENID), malformed)).resolves.toBe(false);
+    expect(logs.lines.join('\n')).toMatch(/Late reply \(news\) for account "default" NOT delivered/);
+  });
 });
