@@ -68,7 +68,7 @@ export class TokenService {
   async recoverFrom(failedToken: string): Promise<string> {
     await this.invalidate(failedToken);
     const next = await this.getAccessToken();
-    return next !== failedToken ? next : this.forceRefresh();
+    return next !== failedToken ? next : (await this.refresh(true, failedToken)).accessToken;
   }
 
   private isFresh(token: StoredToken): boolean {
@@ -76,15 +76,19 @@ export class TokenService {
     return this.options.now() < refreshAt;
   }
 
-  private refresh(force: boolean): Promise<StoredToken> {
+  /**
+   * `refused`: the token WeChat refused, when a forced refresh recovers from it. Another caller or process may have
+   * replaced it while we waited for the lock; forcing again would then kill that newer token.
+   */
+  private refresh(force: boolean, refused?: string): Promise<StoredToken> {
     const current = force ? this.inflightForced : this.inflight;
     if (current) return current;
     const started = this.store
       .withRefreshLock(this.appId, async () => {
-        if (!force) {
+        if (!force || refused !== undefined) {
           // Someone (another caller, another process) may have refreshed while we waited for the lock.
           const again = await this.store.get(this.appId);
-          if (again && this.isFresh(again)) return again;
+          if (again && this.isFresh(again) && again.accessToken !== refused) return again;
         }
         const token = await this.fetch(force);
         await this.store.set(this.appId, token);
@@ -105,7 +109,7 @@ export class TokenService {
       throw new WechatConfigError(`appSecret (account ${this.client.account.name})`, 'the outbound API needs the AppSecret');
     }
     const classic = this.options.endpoint === 'classic';
-    const endpoint = classic ? ENDPOINTS.classicToken : ENDPOINTS.stableToken;
+    const endpoint = classic ? ENDPOINTS.classicToken : force ? ENDPOINTS.stableTokenForced : ENDPOINTS.stableToken;
     const answer = classic
       ? await this.client.request<TokenAnswer>(endpoint, {
           query: { grant_type: 'client_credential', appid: appId, secret: appSecret },

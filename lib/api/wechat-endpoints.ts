@@ -35,6 +35,11 @@ export const ENDPOINTS = {
     method: 'POST', path: '/cgi-bin/stable_token', needsToken: false, kind: 'read', body: 'json', response: 'json',
     doc: `${DOC}/Basic_Information/getStableAccessToken.html`,
   },
+  /** The same endpoint with `force_refresh: true`: it replaces the token for everyone (20 a day), so never repeated. */
+  stableTokenForced: {
+    method: 'POST', path: '/cgi-bin/stable_token', needsToken: false, kind: 'send', body: 'json', response: 'json',
+    doc: `${DOC}/Basic_Information/getStableAccessToken.html`,
+  },
   classicToken: {
     method: 'GET', path: '/cgi-bin/token', needsToken: false, kind: 'send', body: 'none', response: 'json',
     doc: `${DOC}/Basic_Information/Get_access_token.html`,

@@ -133,6 +133,26 @@ describe('TokenService (against the emulator)', () => {
     expect(calls('/cgi-bin/stable_token').map((r) => (r.body as { force_refresh?: boolean }).force_refresh)).toEqual([false, false, true]);
   });
 
+  it('a forced refresh that times out is not repeated: it may already have replaced the token', async () => {
+    const { client, sent } = newClient(emu.url, { account: { apiTimeoutMs: 200 } });
+    await client.token.getAccessToken();
+    emu.faults.inject({ path: '/cgi-bin/stable_token', kind: 'delay', delayMs: 400 });
+    await expect(client.token.forceRefresh()).rejects.toMatchObject({ code: 'WECHAT_TRANSPORT_ERROR', reason: 'timeout' });
+    // Seen from the client (the emulator does not log a request its client gave up on): one normal fetch, one forced.
+    expect(sent.filter((r) => r === 'POST /cgi-bin/stable_token')).toHaveLength(2);
+  });
+
+  it('two clients sharing a store, both refused the same token, force one refresh between them, not two', async () => {
+    const { client: a, store } = newClient(emu.url);
+    const { client: b } = newClient(emu.url, { store });
+    const refused = await a.token.getAccessToken();
+    const [fromA, fromB] = await Promise.all([a.token.recoverFrom(refused), b.token.recoverFrom(refused)]);
+    expect(fromA).not.toBe(refused);
+    expect(fromB).toBe(fromA);
+    const forced = calls('/cgi-bin/stable_token').filter((r) => (r.body as { force_refresh?: boolean }).force_refresh);
+    expect(forced).toHaveLength(1);
+  });
+
   it('expires a token only if it is still the stored one (compare-and-delete)', async () => {
     const { client, store } = newClient(emu.url);
     const current = await client.token.getAccessToken();
