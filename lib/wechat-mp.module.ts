@@ -107,9 +107,9 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
       { provide: RAW_BODY_PATH, useValue: path },
       {
         provide: WechatRawBodyCapture,
-        useFactory: (p: string, accounts: WechatAccounts, host: HttpAdapterHost, config: ApplicationConfig) =>
-          new WechatRawBodyCapture(p, accounts, host, config),
-        inject: [RAW_BODY_PATH, WechatAccounts, HttpAdapterHost, ApplicationConfig],
+        useFactory: (p: string, accounts: WechatAccounts, host: HttpAdapterHost, config: ApplicationConfig, inbound: WechatInboundService) =>
+          new WechatRawBodyCapture(p, accounts, host, config, inbound),
+        inject: [RAW_BODY_PATH, WechatAccounts, HttpAdapterHost, ApplicationConfig, WechatInboundService],
       },
     );
   }

@@ -7,6 +7,8 @@ import { WechatAccounts } from '../wechat-accounts.js';
 import { REQUEST_KEYS } from '../wechat-mp.constants.js';
 import { toHttpException } from './inbound-http-exception.js';
 import { readStream } from './raw-body.reader.js';
+import { queryOf, type HttpRequestLike } from './http-request.js';
+import { WechatInboundService } from './wechat-inbound.service.js';
 
 /** Names Express/Nest give body-parser layers; ours must run before the first of them. */
 const PARSER_LAYER_NAMES = new Set(['jsonParser', 'urlencodedParser', 'textParser', 'rawParser']);
@@ -50,11 +52,15 @@ export class WechatRawBodyCapture implements OnModuleInit {
   /** Lower-cased route path → body limit of the account served there. */
   private readonly limits = new Map<string, number>();
 
+  /** Lower-cased route path → the account served there (name; undefined = default), for the signature pre-check. */
+  private readonly accountByPath = new Map<string, string | undefined>();
+
   constructor(
     private readonly basePath: string,
     private readonly accounts: WechatAccounts,
     private readonly adapterHost: HttpAdapterHost,
     private readonly appConfig: ApplicationConfig,
+    private readonly inbound: WechatInboundService,
   ) {}
 
   onModuleInit(): void {
@@ -73,6 +79,11 @@ export class WechatRawBodyCapture implements OnModuleInit {
     return this.limits.get(normalized.toLowerCase());
   }
 
+  private accountFor(path: string): string | undefined {
+    const normalized = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    return this.accountByPath.get(normalized.toLowerCase());
+  }
+
   private computePaths(): void {
     const prefix = trimSlashes(this.appConfig.getGlobalPrefix() ?? '');
     const base = trimSlashes(this.basePath);
@@ -80,18 +91,23 @@ export class WechatRawBodyCapture implements OnModuleInit {
     for (const root of roots) {
       const defaultAccount = this.accounts.default;
       this.limits.set(root.toLowerCase(), defaultAccount.bodyLimitBytes);
+      this.accountByPath.set(root.toLowerCase(), undefined);
       for (const account of this.accounts.all) {
         for (const key of [account.name, account.appId]) {
           this.limits.set(`${root}/${key}`.toLowerCase(), account.bodyLimitBytes);
+          this.accountByPath.set(`${root}/${key}`.toLowerCase(), account.name);
         }
       }
     }
   }
 
   private installExpress(app: ExpressLikeApp): void {
-    const capture = (req: IncomingMessage & { path?: string }, res: ServerResponse, next: () => void) => {
-      const limit = req.method === 'POST' ? this.limitFor(req.path ?? pathOf(req.url)) : undefined;
+    const capture = (req: IncomingMessage & { path?: string; query?: unknown }, res: ServerResponse, next: () => void) => {
+      const path = req.path ?? pathOf(req.url);
+      const limit = req.method === 'POST' ? this.limitFor(path) : undefined;
       if (limit === undefined) return next();
+      // Buffer nothing for an unsigned request: the route refuses it (401) before reading its body.
+      if (!this.inbound.isSignedCallback(this.accountFor(path), queryOf(req as unknown as HttpRequestLike))) return next();
       const target = req as unknown as Record<string, unknown>;
       readStream(req, limit, Number(req.headers['content-length'])).then(
         (body) => {

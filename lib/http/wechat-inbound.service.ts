@@ -80,6 +80,21 @@ export class WechatInboundService {
     return runtime;
   }
 
+  /**
+   * Whether a query carries a valid `signature` and timestamp for the account registered under `accountKey`
+   * (name or AppID; undefined = the default account). Lets the raw-body capture read only bodies of signed requests.
+   */
+  isSignedCallback(accountKey: string | undefined, query: QueryLike): boolean {
+    const runtime = accountKey === undefined ? this.defaultRuntime : this.runtimes.get(accountKey);
+    if (!runtime) return false;
+    try {
+      this.verifyQuery(runtime, query);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** GET handshake (接入验证): the echostr to return verbatim, once the signature and timestamp check out. */
   verifyHandshake(req: HttpRequestLike): string {
     const runtime = this.runtimeFor(req);
