@@ -8,12 +8,10 @@ export const INBOUND_MESSAGES = {
   echostrMissing: 'Missing echostr query parameter',
   bodyUnreadable: 'The request body could not be read',
   bodyTooLarge: (limit: number) => `The request body is larger than the ${limit}-byte limit`,
-  unsupportedEncryptType: (type: string) => `Unsupported encrypt_type "${type.slice(0, 16)}"; WeChat sends "aes"`,
+  unsupportedEncryptType: (type: string) => `Unsupported encrypt_type ${JSON.stringify(type.slice(0, 16))}; WeChat sends "aes"`,
   aesNotConfigured: 'An encrypted callback arrived but this account has no encodingAESKey configured',
   encryptMissing: 'encrypt_type=aes but the body has no Encrypt field',
   unsupportedMediaType: 'Content-Type must be XML (text/xml) or JSON (application/json)',
   unknownAccount: 'No WeChat account is registered for this path',
   partiesMissing: 'The message has no ToUserName and FromUserName text fields',
-  bodyConsumed: 'The callback body was consumed by another body parser',
-  handshakeWithoutInterceptor: 'WechatXmlInterceptor needs a POST callback request',
 } as const;

@@ -13,6 +13,7 @@ import {
   renderReplyJson,
   renderReplyXml,
 } from '../message/reply-serializer.js';
+import { normalizeHandlerResult } from '../handlers/handler-result.normalizer.js';
 import { WechatAccounts, type ResolvedAccount } from '../wechat-accounts.js';
 import { REQUEST_KEYS } from '../wechat-mp.constants.js';
 import { queryOf, singleQueryValue, type HttpRequestLike, type QueryLike } from './http-request.js';
@@ -144,7 +145,9 @@ export class WechatInboundService {
    */
   async answer(opened: OpenedCallback, handle: () => Promise<HandlerResult>): Promise<SealedReply> {
     try {
-      return this.seal(opened, toReply(await handle()));
+      const result = normalizeHandlerResult(await handle());
+      if (!result.ok) throw new TypeError(`the route returned ${result.what}, not a reply`);
+      return this.seal(opened, result.reply);
     } catch (error) {
       this.logger.error(`Callback handling failed; answered "success": ${describe(error)}`, error instanceof Error ? error.stack : undefined);
       return SUCCESS_REPLY;
@@ -183,8 +186,9 @@ export class WechatInboundService {
 
   /** Logs a refusal once, with its reason and no secret, so operators can tell a misconfiguration from an attack. */
   logRefusal(error: WechatInboundError, req: HttpRequestLike): void {
+    // The account path segment is the sender's choice: quoted by JSON.stringify so it cannot forge log lines.
     const account = typeof req.params?.account === 'string' ? req.params.account.slice(0, 64) : this.defaultRuntime.ref.name;
-    this.logger.warn(`Refused ${req.method ?? ''} callback for account "${account}": ${error.reason} (${error.message})`);
+    this.logger.warn(`Refused ${req.method ?? ''} callback for account ${JSON.stringify(account)}: ${error.reason} (${error.message})`);
   }
 
   private verifyQuery(runtime: AccountRuntime, query: QueryLike): { timestamp: string; nonce: string } {
@@ -253,13 +257,6 @@ export class WechatInboundService {
     };
     return { runtime, message, context, encrypted, nonce };
   }
-}
-
-function toReply(result: HandlerResult): Reply | null {
-  // WeChat treats an empty answer like `success`.
-  if (result === null || result === undefined || result === '') return null;
-  if (typeof result === 'string') return { type: 'text', content: result };
-  return result;
 }
 
 function describe(error: unknown): string {
