@@ -75,6 +75,11 @@ function resolveAccount(where: string, account: WechatAccountOptions, inherited:
     if (reason) throw new WechatConfigError(`${where}encodingAESKey`, reason);
   }
 
+  const requireEncryption = pick('requireEncryption') ?? false;
+  if (typeof requireEncryption !== 'boolean') throw new WechatConfigError(`${where}requireEncryption`, 'must be true or false');
+  if (requireEncryption && !encodingAESKey) {
+    throw new WechatConfigError(`${where}requireEncryption`, 'needs encodingAESKey: encrypted callbacks cannot be read without it');
+  }
   const maxTimestampSkewSeconds = pick('maxTimestampSkewSeconds') ?? DEFAULTS.maxTimestampSkewSeconds;
   requireInteger(`${where}maxTimestampSkewSeconds`, maxTimestampSkewSeconds, 0, 86_400);
   const bodyLimitBytes = pick('bodyLimitBytes') ?? DEFAULTS.bodyLimitBytes;
@@ -96,6 +101,7 @@ function resolveAccount(where: string, account: WechatAccountOptions, inherited:
     ...(appSecret !== undefined ? { appSecret } : {}),
     token: account.token,
     ...(encodingAESKey ? { encodingAESKey } : {}),
+    requireEncryption,
     maxTimestampSkewSeconds,
     bodyLimitBytes,
     apiBaseUrl: apiBaseUrl.replace(/\/+$/, ''),

@@ -17,6 +17,12 @@ export interface WechatAccountOptions {
   token: string;
   /** EncodingAESKey (消息加解密密钥): 43 letters and digits. Required for compatible and safe mode. Never logged. */
   encodingAESKey?: string;
+  /**
+   * Refuse plaintext callbacks (401 `encryption_required`): set it when 服务器配置 uses safe (or compatible) mode.
+   * In plaintext mode `signature` covers no body, so anyone holding one signed URL could post any message within
+   * the replay window. Needs `encodingAESKey`. Default `false`.
+   */
+  requireEncryption?: boolean;
   /** Replay window for the `timestamp` query parameter, in seconds. `0` turns the check off. Default 300. */
   maxTimestampSkewSeconds?: number;
   /** Largest accepted callback body, in bytes. Default 1 MiB (WeChat's own payloads are a few KB). */

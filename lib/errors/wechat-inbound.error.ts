@@ -18,6 +18,7 @@ export const INBOUND_ERROR_STATUS = {
   encrypt_missing: 400,
   encrypt_invalid: 400,
   appid_mismatch: 401,
+  encryption_required: 401,
   aes_not_configured: 400,
   encrypt_type_unsupported: 400,
   echostr_missing: 400,

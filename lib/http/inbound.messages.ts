@@ -9,6 +9,7 @@ export const INBOUND_MESSAGES = {
   bodyUnreadable: 'The request body could not be read',
   bodyTooLarge: (limit: number) => `The request body is larger than the ${limit}-byte limit`,
   unsupportedEncryptType: (type: string) => `Unsupported encrypt_type ${JSON.stringify(type.slice(0, 16))}; WeChat sends "aes"`,
+  encryptionRequired: 'This account accepts only encrypted callbacks (encrypt_type=aes)',
   aesNotConfigured: 'An encrypted callback arrived but this account has no encodingAESKey configured',
   encryptMissing: 'encrypt_type=aes but the body has no Encrypt field',
   unsupportedMediaType: 'Content-Type must be XML (text/xml) or JSON (application/json)',

@@ -220,6 +220,9 @@ export class WechatInboundService {
     if (encryptType !== undefined && !encrypted && encryptType !== 'raw') {
       throw new WechatInboundError('encrypt_type_unsupported', INBOUND_MESSAGES.unsupportedEncryptType(encryptType));
     }
+    if (!encrypted && runtime.account.requireEncryption) {
+      throw new WechatInboundError('encryption_required', INBOUND_MESSAGES.encryptionRequired);
+    }
     let msgSignature: string | undefined;
     if (encrypted) {
       msgSignature = singleQueryValue(query, 'msg_signature');

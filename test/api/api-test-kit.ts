@@ -20,6 +20,7 @@ export function accountFor(apiBaseUrl: string, overrides: Partial<ResolvedAccoun
     appId: APP.appId,
     appSecret: APP.appSecret,
     token: 'callbacktoken',
+    requireEncryption: false,
     maxTimestampSkewSeconds: 300,
     bodyLimitBytes: 1024 * 1024,
     apiBaseUrl,

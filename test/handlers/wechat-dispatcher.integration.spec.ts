@@ -40,6 +40,7 @@ const account = (name: string, appId: string): ResolvedAccount => ({
   name,
   appId,
   token: 'tok',
+  requireEncryption: false,
   maxTimestampSkewSeconds: 300,
   bodyLimitBytes: 1024,
   apiBaseUrl: 'http://127.0.0.1:1',

@@ -18,7 +18,7 @@ const SHOP = { name: 'shop', appId: 'wx_shop' };
 
 const accounts = new WechatAccounts(
   [DEFAULT, SHOP].map(
-    (a): ResolvedAccount => ({ ...a, token: 't', maxTimestampSkewSeconds: 300, bodyLimitBytes: 1, apiBaseUrl: '', apiTimeoutMs: 1, tokenEndpoint: 'stable', replyDeadlineMs: 4000 }),
+    (a): ResolvedAccount => ({ ...a, token: 't', requireEncryption: false, maxTimestampSkewSeconds: 300, bodyLimitBytes: 1, apiBaseUrl: '', apiTimeoutMs: 1, tokenEndpoint: 'stable', replyDeadlineMs: 4000 }),
   ),
 );
 
