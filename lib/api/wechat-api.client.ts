@@ -82,6 +82,7 @@ export class WechatApiClient {
   readonly token: TokenService;
   private readonly retry: RetryOptions;
   private readonly mpBaseUrl: string;
+  private readonly apiBaseUrl: string;
   private readonly logger = new Logger('WechatApiClient');
 
   constructor(
@@ -91,8 +92,10 @@ export class WechatApiClient {
     options: WechatApiClientOptions = {},
   ) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.mpBaseUrl =
-      options.mpBaseUrl ?? (account.apiBaseUrl === DEFAULTS.apiBaseUrl ? DEFAULT_MP_BASE_URL : account.apiBaseUrl);
+    this.apiBaseUrl = withoutTrailingSlash(account.apiBaseUrl);
+    this.mpBaseUrl = withoutTrailingSlash(
+      options.mpBaseUrl ?? (this.apiBaseUrl === DEFAULTS.apiBaseUrl ? DEFAULT_MP_BASE_URL : this.apiBaseUrl),
+    );
     this.token = new TokenService(this, store, {
       endpoint: account.tokenEndpoint,
       refreshMarginSeconds: options.tokenRefreshMarginSeconds ?? DEFAULTS.tokenRefreshMarginSeconds,
@@ -197,8 +200,13 @@ export class WechatApiClient {
   }
 
   private baseUrlOf(endpoint: EndpointSpec): string {
-    return (endpoint.host === 'mp' ? this.mpBaseUrl : this.account.apiBaseUrl).replace(/\/+$/, '');
+    return endpoint.host === 'mp' ? this.mpBaseUrl : this.apiBaseUrl;
   }
+}
+
+/** Base URLs are joined with paths that start with `/`. */
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
 }
 
 function encodeBody(endpoint: EndpointSpec, request: ApiRequest): { data?: unknown; headers?: Record<string, string> } {

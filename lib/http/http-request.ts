@@ -38,3 +38,8 @@ export function singleQueryValue(query: QueryLike, name: string): string | undef
   const value = query[name];
   return typeof value === 'string' ? value : undefined;
 }
+
+/** The media type of a Content-Type header, lower case, without parameters (`text/xml; charset=utf-8` → `text/xml`). */
+export function mediaTypeOf(contentType: string | undefined): string {
+  return contentType === undefined ? '' : contentType.split(';', 1)[0]!.trim().toLowerCase();
+}

@@ -7,7 +7,7 @@ import { WechatAccounts } from '../wechat-accounts.js';
 import { REQUEST_KEYS } from '../wechat-mp.constants.js';
 import { toHttpException } from './inbound-http-exception.js';
 import { readStream } from './raw-body.reader.js';
-import { queryOf, type HttpRequestLike } from './http-request.js';
+import { mediaTypeOf, queryOf, type HttpRequestLike } from './http-request.js';
 import { WechatInboundService } from './wechat-inbound.service.js';
 
 /** Names Express/Nest give body-parser layers; ours must run before the first of them. */
@@ -118,7 +118,7 @@ export class WechatRawBodyCapture implements OnModuleInit {
           if (error instanceof WechatInboundError && error.reason === 'body_too_large') {
             // Answer now: letting the request continue would hand a half-read stream to the body parsers.
             this.logger.warn(`Refused POST callback at ${pathOf(req.url)}: body_too_large (${error.message})`);
-            const body = JSON.stringify({ statusCode: 413, error: error.reason, message: error.message });
+            const body = JSON.stringify(toHttpException(error).getResponse());
             void drainRest(req, Number(req.headers['content-length']), limit).then((complete) => {
               if (complete === null) return;
               res.statusCode = 413;
@@ -224,10 +224,6 @@ function drainRest(stream: Readable, declaredLength: number, maxBytes: number): 
 const LINGER_MS = 5_000;
 const CAPTURE_IN_PARSER = Symbol('wechat-mp:capture-in-parser');
 const EMPTY = Buffer.alloc(0);
-
-function mediaTypeOf(contentType: string | undefined): string {
-  return contentType === undefined ? '' : contentType.split(';', 1)[0]!.trim().toLowerCase();
-}
 
 function trimSlashes(path: string): string {
   return path.replace(/^\/+|\/+$/g, '');

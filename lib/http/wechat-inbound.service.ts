@@ -13,10 +13,11 @@ import {
   renderReplyJson,
   renderReplyXml,
 } from '../message/reply-serializer.js';
+import { describeError as describe } from '../errors/describe-error.js';
 import { normalizeHandlerResult } from '../handlers/handler-result.normalizer.js';
 import { WechatAccounts, type ResolvedAccount } from '../wechat-accounts.js';
 import { REQUEST_KEYS } from '../wechat-mp.constants.js';
-import { queryOf, singleQueryValue, type HttpRequestLike, type QueryLike } from './http-request.js';
+import { mediaTypeOf, queryOf, singleQueryValue, type HttpRequestLike, type QueryLike } from './http-request.js';
 import { toHttpException } from './inbound-http-exception.js';
 import { INBOUND_MESSAGES } from './inbound.messages.js';
 import { readRawBody } from './raw-body.reader.js';
@@ -262,10 +263,6 @@ export class WechatInboundService {
   }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
 /** Media type (lower case, no parameters) → format. */
 const FORMATS: ReadonlyMap<string, MessageFormat> = new Map([
   ['text/xml', 'xml'],
@@ -278,7 +275,7 @@ const FORMATS: ReadonlyMap<string, MessageFormat> = new Map([
 function formatOf(contentType: string | undefined): MessageFormat {
   if (contentType === undefined || contentType === '') return 'xml';
   // What WeChat sends ("text/xml") is found as is; anything else is normalized first.
-  const format = FORMATS.get(contentType) ?? FORMATS.get(contentType.split(';', 1)[0]!.trim().toLowerCase());
+  const format = FORMATS.get(contentType) ?? FORMATS.get(mediaTypeOf(contentType));
   if (format === undefined) throw new WechatInboundError('unsupported_media_type', INBOUND_MESSAGES.unsupportedMediaType);
   return format;
 }

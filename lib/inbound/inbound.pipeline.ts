@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { POLL_BACKOFF, sleep } from '../common/poll.js';
 import { WechatDispatcher } from '../handlers/wechat.dispatcher.js';
 import type { OpenedCallback } from '../http/wechat-inbound.service.js';
 import type { Reply } from '../message/reply.js';
@@ -10,8 +11,6 @@ import { dedupeKeyOf } from './dedupe-key.js';
 import { PIPELINE_MESSAGES as MESSAGES } from './inbound-pipeline.messages.js';
 import { WechatLateReplySender } from './late-reply.sender.js';
 
-/** A retry polls for the first delivery's answer: 20 ms at first, doubling to 200 ms. */
-const POLL = { firstMs: 20, maxMs: 200 } as const;
 /** Serialized "no reply" (`success`); also what retries get when the first delivery ran past the deadline. */
 const NO_REPLY = 'null';
 
@@ -90,7 +89,7 @@ export class WechatInboundPipeline {
   private async awaitFirst(opened: OpenedCallback, key: string, started: number): Promise<Reply | null> {
     const deadlineMs = opened.runtime.account.replyDeadlineMs;
     const giveUpAt = started + (deadlineMs === false ? DEFAULTS.replyDeadlineMs : deadlineMs);
-    for (let delay: number = POLL.firstMs; ; delay = Math.min(delay * 2, POLL.maxMs)) {
+    for (let delay: number = POLL_BACKOFF.firstMs; ; delay = Math.min(delay * 2, POLL_BACKOFF.maxMs)) {
       let stored: string | null;
       try {
         stored = await this.dedupe.getResult(key);
@@ -137,8 +136,7 @@ function parseReply(stored: string): Reply | null {
   }
 }
 
+/** The error's message alone: these lines already say what failed. */
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WechatServices } from '../api/wechat-services.js';
+import { describeError } from '../errors/describe-error.js';
 import { WechatApiError } from '../errors/wechat-api.error.js';
 import type { InboundMessage } from '../message/message-types.js';
 import type { Reply } from '../message/reply.js';
@@ -30,12 +31,7 @@ export class WechatLateReplySender {
       this.logger.log(MESSAGES.lateReplySent(account.name, reply.type));
       return true;
     } catch (error) {
-      const reason =
-        error instanceof WechatApiError
-          ? `errcode ${error.errcode}: ${error.errmsg}`
-          : error instanceof Error
-            ? `${error.name}: ${error.message}`
-            : String(error);
+      const reason = error instanceof WechatApiError ? `errcode ${error.errcode}: ${error.errmsg}` : describeError(error);
       this.logger.error(MESSAGES.lateReplyNotSent(account.name, reply.type, reason));
       return false;
     }

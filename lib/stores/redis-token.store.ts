@@ -5,6 +5,7 @@ import { WechatStoreUnavailableError } from '../errors/wechat-store-unavailable.
 import { RedisConnection, type RedisStoreOptions } from './redis-connection.js';
 import { REDIS_STORE_MESSAGES as MESSAGES } from './redis-store.messages.js';
 import type { StoredToken, TokenStore } from './token-store.interface.js';
+import { POLL_BACKOFF, sleep } from '../common/poll.js';
 
 export interface RedisTokenStoreOptions extends RedisStoreOptions {
   /**
@@ -15,9 +16,6 @@ export interface RedisTokenStoreOptions extends RedisStoreOptions {
   /** How long a process waits for another's refresh before failing with `lock_wait_timeout`. Default `lockTtlMs + 2000`. */
   lockWaitMs?: number;
 }
-
-/** Waiters poll the lock, 20 ms at first, doubling to 200 ms: a refresh is seen within 200 ms, at ≤ 5 commands a second. */
-const POLL = { firstMs: 20, maxMs: 200 } as const;
 
 /** Deletes KEYS[1] only if it is the JSON token whose accessToken is ARGV[1] ("expire only if unchanged"). */
 const INVALIDATE_IF_UNCHANGED = `
@@ -96,7 +94,8 @@ export class RedisTokenStore implements TokenStore, OnModuleDestroy {
     const key = this.lockKey(appId);
     const owner = randomBytes(12).toString('hex');
     const started = Date.now();
-    for (let delay: number = POLL.firstMs; ; delay = Math.min(delay * 2, POLL.maxMs)) {
+    // Waiters poll the lock (POLL_BACKOFF): a refresh is seen within 200 ms, at ≤ 5 commands a second.
+    for (let delay: number = POLL_BACKOFF.firstMs; ; delay = Math.min(delay * 2, POLL_BACKOFF.maxMs)) {
       const acquired = await this.redis.run('SET NX', (c) => c.set(key, owner, 'PX', this.lockTtlMs, 'NX'));
       if (acquired === 'OK') break;
       const waited = Date.now() - started;
@@ -137,4 +136,3 @@ function parseToken(raw: string): StoredToken | null {
   }
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
