@@ -1,11 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { HttpModule } from '@nestjs/axios';
 import { ApplicationConfig, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
-import { BasicService } from './api/basic.service.js';
-import { MaterialService } from './api/material.service.js';
-import { MenuService } from './api/menu.service.js';
-import { MessageService } from './api/message.service.js';
-import { QrcodeService } from './api/qrcode.service.js';
+import { ACCOUNT_SERVICES } from './api/account-services.js';
 import { TokenService } from './api/token.service.js';
 import { WechatApiClient } from './api/wechat-api.client.js';
 import { WechatServices, type WechatAccountServices } from './api/wechat-services.js';
@@ -36,11 +32,9 @@ const RAW_BODY_PATH = Symbol('wechat-mp:callback-path');
 const DEFAULT_ACCOUNT_SERVICES: [new (...args: never[]) => unknown, keyof WechatAccountServices][] = [
   [WechatApiClient, 'client'],
   [TokenService, 'token'],
-  [BasicService, 'basic'],
-  [MenuService, 'menu'],
-  [QrcodeService, 'qrcode'],
-  [MaterialService, 'material'],
-  [MessageService, 'message'],
+  ...Object.entries(ACCOUNT_SERVICES).map(
+    ([name, Service]) => [Service, name as keyof WechatAccountServices] as [new (...args: never[]) => unknown, keyof WechatAccountServices],
+  ),
 ];
 
 /**

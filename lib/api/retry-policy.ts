@@ -1,7 +1,7 @@
 import { WechatApiError } from '../errors/wechat-api.error.js';
 import { WechatTransportError } from '../errors/wechat-transport.error.js';
 import { BUSY_ERRCODE } from './wechat-errcodes.js';
-import type { EndpointSpec } from './wechat-endpoints.js';
+import type { EndpointRow } from './endpoint.js';
 
 /** Bounded exponential backoff: `attempts` tries in all, waits `baseDelayMs × 2^(n-1)` (with jitter), capped. */
 export interface RetryOptions {
@@ -27,7 +27,7 @@ export function backoffDelayMs(attempt: number, options: RetryOptions, random: (
  * timeouts, broken connections, HTTP 5xx and errcode -1 (system busy). Token errors are handled apart
  * (refresh, then one more try) by the client.
  */
-export function isRepeatable(endpoint: EndpointSpec, error: unknown): boolean {
+export function isRepeatable(endpoint: Pick<EndpointRow, 'kind'>, error: unknown): boolean {
   if (error instanceof WechatTransportError) {
     if (!error.mayHaveReachedServer) return true;
     if (endpoint.kind !== 'read') return false;

@@ -1,8 +1,9 @@
 import { WechatConfigError } from '../errors/wechat-config.error.js';
 import { WechatTransportError } from '../errors/wechat-transport.error.js';
 import type { StoredToken, TokenStore } from '../stores/token-store.interface.js';
+import type { ResolvedAccount } from '../wechat-accounts.js';
 import type { TokenEndpoint } from '../wechat-mp.options.js';
-import type { WechatApiClient } from './wechat-api.client.js';
+import type { WechatHttpTransport } from './transport/wechat-http.transport.js';
 import { ENDPOINTS } from './wechat-endpoints.js';
 
 export interface TokenServiceOptions {
@@ -32,13 +33,14 @@ export class TokenService {
   private inflightForced: Promise<StoredToken> | null = null;
 
   constructor(
-    private readonly client: WechatApiClient,
+    private readonly transport: WechatHttpTransport,
+    private readonly account: ResolvedAccount,
     private readonly store: TokenStore,
     private readonly options: TokenServiceOptions,
   ) {}
 
   get appId(): string {
-    return this.client.account.appId;
+    return this.account.appId;
   }
 
   /** A token that is good for at least the refresh margin, from the store or freshly fetched. */
@@ -104,19 +106,19 @@ export class TokenService {
   }
 
   private async fetch(force: boolean): Promise<StoredToken> {
-    const { appId, appSecret } = this.client.account;
+    const { appId, appSecret } = this.account;
     if (!appSecret) {
-      throw new WechatConfigError(`appSecret (account ${this.client.account.name})`, 'the outbound API needs the AppSecret');
+      throw new WechatConfigError(`appSecret (account ${this.account.name})`, 'the outbound API needs the AppSecret');
     }
     const classic = this.options.endpoint === 'classic';
     const endpoint = classic ? ENDPOINTS.classicToken : force ? ENDPOINTS.stableTokenForced : ENDPOINTS.stableToken;
-    const answer = classic
-      ? await this.client.request<TokenAnswer>(endpoint, {
-          query: { grant_type: 'client_credential', appid: appId, secret: appSecret },
-        })
-      : await this.client.request<TokenAnswer>(endpoint, {
-          body: { grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: force },
-        });
+    const response = await this.transport.send(
+      endpoint,
+      classic
+        ? { query: { grant_type: 'client_credential', appid: appId, secret: appSecret } }
+        : { body: { grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: force } },
+    );
+    const answer: TokenAnswer = this.transport.json(endpoint, response);
     const expiresIn = Number(answer.expires_in);
     if (typeof answer.access_token !== 'string' || !answer.access_token || !(expiresIn > 0)) {
       throw new WechatTransportError('bad_response', endpoint.path, 'the answer holds no access_token and expires_in');

@@ -1,19 +1,23 @@
 import { Logger } from '@nestjs/common';
 import type { HttpService } from '@nestjs/axios';
-import { AxiosError, type AxiosResponse } from 'axios';
-import { firstValueFrom } from 'rxjs';
 import { WechatApiError } from '../errors/wechat-api.error.js';
-import { WechatTransportError, type TransportFailure } from '../errors/wechat-transport.error.js';
+import { WechatConfigError } from '../errors/wechat-config.error.js';
 import type { TokenStore } from '../stores/token-store.interface.js';
 import type { ResolvedAccount } from '../wechat-accounts.js';
 import { DEFAULTS } from '../wechat-mp.constants.js';
-import { DEFAULT_RETRY, backoffDelayMs, isRepeatable, type RetryOptions } from './retry-policy.js';
+import { validateDto } from './dto/validate-dto.js';
+import type { CallArgs, EndpointRow, ResponseOf } from './endpoint.js';
+import type { RetryOptions } from './retry-policy.js';
 import { TokenService } from './token.service.js';
-import type { EndpointSpec } from './wechat-endpoints.js';
-import { TOKEN_ERRCODES, explainErrcode } from './wechat-errcodes.js';
+import { WechatHttpTransport, looksLikeJson, parseJson, type RawResponse, type WireRequest } from './transport/wechat-http.transport.js';
+import { TOKEN_ERRCODES } from './wechat-errcodes.js';
+
+export type { MultipartFile } from './transport/wechat-http.transport.js';
 
 /** Where `host: 'mp'` endpoints (showqrcode) live on the real platform. */
 export const DEFAULT_MP_BASE_URL = 'https://mp.weixin.qq.com';
+/** Where `host: 'open'` endpoints (the OAuth authorize page) live on the real platform. */
+export const DEFAULT_OPEN_BASE_URL = 'https://open.weixin.qq.com';
 
 /** Client settings beyond the account's own (base URL, timeout and token endpoint come from the account). */
 export interface WechatApiClientOptions {
@@ -24,29 +28,19 @@ export interface WechatApiClientOptions {
    * account uses the real API host, otherwise the account's `apiBaseUrl` (an emulator or proxy serves both).
    */
   mpBaseUrl?: string;
+  /**
+   * Base URL of `open.weixin.qq.com` (the OAuth authorize page). Default: `https://open.weixin.qq.com` when the
+   * account uses the real API host, otherwise the account's `apiBaseUrl`.
+   */
+  openBaseUrl?: string;
   /** Start refreshing a token this long before it expires. Default `DEFAULTS.tokenRefreshMarginSeconds`. */
   tokenRefreshMarginSeconds?: number;
   /** Clock in epoch milliseconds; tests align it with the emulator's. Default `Date.now`. */
   now?: () => number;
 }
 
-/** A file sent as `multipart/form-data`. */
-export interface MultipartFile {
-  /** Form field name (`media` for every upload API). */
-  field: string;
-  data: Uint8Array | Blob;
-  fileName: string;
-  contentType?: string;
-}
-
-export interface ApiRequest {
-  query?: Record<string, string | number | undefined>;
-  /** JSON body, serialized as is (Chinese stays unescaped: WeChat refuses `\uXXXX` in some APIs, errcode 40033). */
-  body?: unknown;
-  /** Multipart body: the file plus plain fields. */
-  file?: MultipartFile;
-  fields?: Record<string, string>;
-}
+/** @deprecated Raw wire input of the legacy `request()`; rows with a request DTO take their input through `call()`. */
+export type ApiRequest = WireRequest;
 
 /** A downloaded file. */
 export interface DownloadedFile {
@@ -61,207 +55,131 @@ export type DownloadResult =
   | { kind: 'file'; file: DownloadedFile }
   | { kind: 'json'; json: Record<string, unknown> };
 
-interface RawResponse {
-  status: number;
-  contentType: string | undefined;
-  disposition: string | undefined;
-  body: Buffer;
+/** A file for a multipart row's file field. */
+export interface UploadFile {
+  data: Uint8Array | Blob;
+  fileName: string;
+  contentType?: string;
 }
 
-const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED']);
-const RID_PATTERN = /\brid:\s*([\w-]+)/;
 const FILENAME_PATTERN = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i;
 
 /**
- * The one client for one account's platform API. It adds the access_token, turns `errcode` ≠ 0 into
- * `WechatApiError` and transport failures into `WechatTransportError`, repeats what is safe to repeat
- * (see `isRepeatable`), and after a token error (40001/40014/42001) refreshes the token and tries once more.
+ * The one client for one account's platform API. `call(ENDPOINTS.row, input)` validates the input against the
+ * row's request DTO (`WechatValidationError` naming the field, before anything is sent), adds the row's
+ * credential, and resolves with the row's response type. Transport and retries are `WechatHttpTransport`'s;
+ * after a credential error (40001/40014/42001) the client recovers the token and tries exactly once more.
  */
 export class WechatApiClient {
   readonly token: TokenService;
-  private readonly retry: RetryOptions;
-  private readonly mpBaseUrl: string;
-  private readonly apiBaseUrl: string;
+  readonly transport: WechatHttpTransport;
   private readonly logger = new Logger('WechatApiClient');
 
   constructor(
     readonly account: ResolvedAccount,
-    private readonly http: HttpService,
+    http: HttpService,
     store: TokenStore,
     options: WechatApiClientOptions = {},
   ) {
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.apiBaseUrl = withoutTrailingSlash(account.apiBaseUrl);
-    this.mpBaseUrl = withoutTrailingSlash(
-      options.mpBaseUrl ?? (this.apiBaseUrl === DEFAULTS.apiBaseUrl ? DEFAULT_MP_BASE_URL : this.apiBaseUrl),
-    );
-    this.token = new TokenService(this, store, {
+    const api = withoutTrailingSlash(account.apiBaseUrl);
+    const real = api === DEFAULTS.apiBaseUrl;
+    this.transport = new WechatHttpTransport(http, {
+      baseUrls: {
+        api,
+        mp: withoutTrailingSlash(options.mpBaseUrl ?? (real ? DEFAULT_MP_BASE_URL : api)),
+        open: withoutTrailingSlash(options.openBaseUrl ?? (real ? DEFAULT_OPEN_BASE_URL : api)),
+      },
+      timeoutMs: account.apiTimeoutMs,
+      retry: options.retry,
+    });
+    this.token = new TokenService(this.transport, account, store, {
       endpoint: account.tokenEndpoint,
       refreshMarginSeconds: options.tokenRefreshMarginSeconds ?? DEFAULTS.tokenRefreshMarginSeconds,
       now: options.now ?? Date.now,
     });
   }
 
-  /** Calls a JSON endpoint; resolves with WeChat's answer (errcode 0 or absent). */
-  async request<T = Record<string, unknown>>(endpoint: EndpointSpec, request: ApiRequest = {}): Promise<T> {
-    const response = await this.withToken(endpoint, request);
-    const json = parseJson(response.body);
-    if (json === undefined) {
-      throw new WechatTransportError('bad_response', endpoint.path, 'the answer is not a JSON object', response.status);
+  /**
+   * Performs any row of `ENDPOINTS`, including rows no service wraps yet. JSON rows resolve with WeChat's answer
+   * (errcode 0 or absent), binary rows with a `DownloadResult`.
+   */
+  async call<E extends EndpointRow<any, any>>(row: E, ...[input]: CallArgs<E>): Promise<ResponseOf<E>> {
+    const raw = await this.withCredential(row, this.toWire(row, input));
+    return (row.response === 'binary' ? toDownload(raw) : this.transport.json(row, raw)) as ResponseOf<E>;
+  }
+
+  /** @deprecated Legacy raw call for rows without a request DTO; use `call()`. */
+  async request<T = Record<string, unknown>>(row: EndpointRow, request: ApiRequest = {}): Promise<T> {
+    return this.transport.json(row, await this.withCredential(row, request)) as T;
+  }
+
+  /** @deprecated Legacy raw download for rows without a request DTO; use `call()`. */
+  async download(row: EndpointRow, request: ApiRequest = {}): Promise<DownloadResult> {
+    return toDownload(await this.withCredential(row, request));
+  }
+
+  /** The full URL of a row that needs no credential (the QR code image, the OAuth authorize page). */
+  urlOf(row: Pick<EndpointRow, 'host' | 'path'>, query: Record<string, string> = {}): string {
+    return this.transport.urlOf(row, query);
+  }
+
+  /** Validates the input against the row's DTO and splits it into query, JSON body, form fields and file. */
+  private toWire(row: EndpointRow, input: unknown): WireRequest {
+    if (!row.request) return {};
+    const fields = validateDto(row.request, input) as Record<string, unknown>;
+    const inQuery = new Set(row.body === 'none' ? Object.keys(fields) : row.query ?? []);
+    const query: Record<string, string> = {};
+    const rest: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      if (inQuery.has(name)) query[name] = typeof value === 'string' ? value : JSON.stringify(value);
+      else rest[name] = value;
     }
-    return json as T;
-  }
-
-  /** Calls a binary endpoint; a JSON answer with errcode ≠ 0 is still a `WechatApiError`. */
-  async download(endpoint: EndpointSpec, request: ApiRequest = {}): Promise<DownloadResult> {
-    const response = await this.withToken(endpoint, request);
-    const json = looksLikeJson(response) ? parseJson(response.body) : undefined;
-    if (json) return { kind: 'json', json };
-    const fileName = response.disposition ? FILENAME_PATTERN.exec(response.disposition)?.[1] : undefined;
-    return { kind: 'file', file: { data: response.body, contentType: response.contentType, fileName } };
-  }
-
-  /** The full URL of an endpoint that needs no token (e.g. the QR code image), query encoded. */
-  urlOf(endpoint: EndpointSpec, query: Record<string, string> = {}): string {
-    const search = new URLSearchParams(query).toString();
-    return `${this.baseUrlOf(endpoint)}${endpoint.path}${search ? `?${search}` : ''}`;
+    if (row.body !== 'multipart') return { query, ...(row.body === 'json' ? { body: rest } : {}) };
+    const { [row.file ?? 'media']: file, ...form } = rest;
+    const upload = file as UploadFile | undefined;
+    return {
+      query,
+      fields: Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+      ...(upload ? { file: { field: row.file ?? 'media', ...upload } } : {}),
+    };
   }
 
   /**
-   * Runs one call with the current token. On a token error: expire that token only if it is still the stored
-   * one, get the current token (fetching one if needed) and try exactly once more; a second token error is thrown.
+   * Adds the row's credential. With the access_token: on a token error, expire that token only if it is still the
+   * stored one, get the current token (fetching one if needed) and try exactly once more.
    */
-  private async withToken(endpoint: EndpointSpec, request: ApiRequest): Promise<RawResponse> {
-    if (!endpoint.needsToken) return this.withRetries(endpoint, request, undefined);
+  private async withCredential(row: EndpointRow, wire: WireRequest): Promise<RawResponse> {
+    if (row.credential === 'none') return this.transport.send(row, wire);
+    if (row.credential === 'app_secret') {
+      const { appId, appSecret } = this.account;
+      if (!appSecret) throw new WechatConfigError(`appSecret (account ${this.account.name})`, `${row.path} needs the AppSecret`);
+      return this.transport.send(row, { ...wire, query: { ...wire.query, appid: appId, secret: appSecret } });
+    }
     const token = await this.token.getAccessToken();
     try {
-      return await this.withRetries(endpoint, request, token);
+      return await this.transport.send(row, withToken(wire, token));
     } catch (error) {
       if (!(error instanceof WechatApiError) || !TOKEN_ERRCODES.has(error.errcode)) throw error;
-      this.logger.warn(`${endpoint.path}: access token refused (errcode ${error.errcode}); refreshing and trying once more`);
+      this.logger.warn(`${row.path}: access token refused (errcode ${error.errcode}); refreshing and trying once more`);
       const fresh = await this.token.recoverFrom(token);
-      return this.withRetries(endpoint, request, fresh);
+      return this.transport.send(row, withToken(wire, fresh));
     }
   }
+}
 
-  private async withRetries(endpoint: EndpointSpec, request: ApiRequest, token: string | undefined): Promise<RawResponse> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.exchange(endpoint, request, token);
-      } catch (error) {
-        if (attempt >= this.retry.attempts || !isRepeatable(endpoint, error)) throw error;
-        const delay = backoffDelayMs(attempt, this.retry);
-        this.logger.debug(`${endpoint.path}: try ${attempt} failed (${(error as Error).message}); retrying in ${delay} ms`);
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    }
-  }
+function withToken(wire: WireRequest, token: string): WireRequest {
+  return { ...wire, query: { ...wire.query, access_token: token } };
+}
 
-  /** One HTTP exchange: the response, or the typed error it amounts to. */
-  private async exchange(endpoint: EndpointSpec, request: ApiRequest, token: string | undefined): Promise<RawResponse> {
-    const timeout = this.account.apiTimeoutMs;
-    let response: AxiosResponse<ArrayBuffer | Buffer>;
-    try {
-      response = await firstValueFrom(
-        this.http.request<ArrayBuffer | Buffer>({
-          url: this.baseUrlOf(endpoint) + endpoint.path,
-          method: endpoint.method,
-          params: token === undefined ? request.query : { ...request.query, access_token: token },
-          ...encodeBody(endpoint, request),
-          responseType: 'arraybuffer',
-          timeout,
-          // Also bounds a server that keeps the connection alive without finishing its answer.
-          signal: AbortSignal.timeout(timeout + 100),
-          maxRedirects: 0,
-          validateStatus: () => true,
-        }),
-      );
-    } catch (error) {
-      throw toTransportError(error, endpoint, timeout);
-    }
-    const raw: RawResponse = {
-      status: response.status,
-      contentType: headerOf(response, 'content-type'),
-      disposition: headerOf(response, 'content-disposition'),
-      body: Buffer.from(response.data as ArrayBuffer),
-    };
-    const json = looksLikeJson(raw) ? parseJson(raw.body) : undefined;
-    const errcode = json === undefined ? undefined : Number(json.errcode ?? 0);
-    if (errcode !== undefined && Number.isFinite(errcode) && errcode !== 0) {
-      const errmsg = typeof json?.errmsg === 'string' ? json.errmsg : '';
-      const rid = typeof json?.rid === 'string' ? json.rid : RID_PATTERN.exec(errmsg)?.[1];
-      throw new WechatApiError(errcode, errmsg, endpoint.path, rid, explainErrcode(errcode));
-    }
-    if (raw.status < 200 || raw.status >= 300) {
-      throw new WechatTransportError('http_status', endpoint.path, `HTTP ${raw.status}`, raw.status);
-    }
-    return raw;
-  }
-
-  private baseUrlOf(endpoint: EndpointSpec): string {
-    return endpoint.host === 'mp' ? this.mpBaseUrl : this.apiBaseUrl;
-  }
+function toDownload(response: RawResponse): DownloadResult {
+  const json = looksLikeJson(response) ? parseJson(response.body) : undefined;
+  if (json) return { kind: 'json', json };
+  const fileName = response.disposition ? FILENAME_PATTERN.exec(response.disposition)?.[1] : undefined;
+  return { kind: 'file', file: { data: response.body, contentType: response.contentType, fileName } };
 }
 
 /** Base URLs are joined with paths that start with `/`. */
 function withoutTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '');
-}
-
-function encodeBody(endpoint: EndpointSpec, request: ApiRequest): { data?: unknown; headers?: Record<string, string> } {
-  if (endpoint.body === 'json') {
-    return { data: JSON.stringify(request.body ?? {}), headers: { 'Content-Type': 'application/json; charset=utf-8' } };
-  }
-  if (endpoint.body === 'multipart' && request.file) {
-    // A fresh FormData per try: axios turns it into a stream.
-    const form = new FormData();
-    for (const [name, value] of Object.entries(request.fields ?? {})) form.append(name, value);
-    const { data, fileName, contentType, field } = request.file;
-    const blob = data instanceof Blob ? data : new Blob([data], contentType ? { type: contentType } : undefined);
-    form.append(field, blob, fileName);
-    return { data: form };
-  }
-  return {};
-}
-
-/** Maps an axios failure to a transport error without its config: the URL query and body hold secrets. */
-function toTransportError(error: unknown, endpoint: EndpointSpec, timeout: number): WechatTransportError {
-  const code = error instanceof AxiosError ? error.code : (error as { code?: string } | undefined)?.code;
-  const causeCode = (error as { cause?: { code?: string } } | undefined)?.cause?.code;
-  const networkCode = code === 'ERR_NETWORK' || code === undefined ? causeCode ?? code : code;
-  let reason: TransportFailure = 'network';
-  let detail = `connection failed (${networkCode ?? 'unknown error'})`;
-  if (networkCode && TIMEOUT_CODES.has(networkCode)) {
-    reason = 'timeout';
-    detail = `no answer within ${timeout} ms`;
-  } else if (networkCode && CONNECT_CODES.has(networkCode)) {
-    reason = 'connect';
-    detail = `could not connect (${networkCode})`;
-  }
-  return new WechatTransportError(reason, endpoint.path, detail, undefined, networkCode);
-}
-
-function headerOf(response: AxiosResponse, name: string): string | undefined {
-  const value = (response.headers as Record<string, unknown>)[name];
-  return value === undefined || value === null ? undefined : String(value);
-}
-
-/** WeChat labels some JSON answers `text/plain`; binary answers are never `{`-prefixed text. */
-function looksLikeJson(response: RawResponse): boolean {
-  const type = response.contentType?.toLowerCase() ?? '';
-  if (type.includes('json') || type.startsWith('text/')) return true;
-  const first = response.body.subarray(0, 16).toString('latin1').trimStart()[0];
-  return first === '{' && !type.startsWith('image/') && !type.startsWith('audio/') && !type.startsWith('video/');
-}
-
-function parseJson(body: Buffer): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(body.toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -3,26 +3,17 @@ import { HttpService } from '@nestjs/axios';
 import type { TokenStore } from '../stores/token-store.interface.js';
 import { WechatAccounts } from '../wechat-accounts.js';
 import { WECHAT_API_CLIENT_OPTIONS, WECHAT_TOKEN_STORE } from '../wechat-mp.constants.js';
-import { BasicService } from './basic.service.js';
-import { MaterialService } from './material.service.js';
-import { MenuService } from './menu.service.js';
-import { MessageService } from './message.service.js';
-import { QrcodeService } from './qrcode.service.js';
+import { ACCOUNT_SERVICES, type AccountServiceName } from './account-services.js';
 import type { TokenService } from './token.service.js';
 import { WechatApiClient, type WechatApiClientOptions } from './wechat-api.client.js';
 
 export { WECHAT_API_CLIENT_OPTIONS };
 
-/** One account's API: its client and the services built on it. */
-export interface WechatAccountServices {
+/** One account's API: its client, its token service and the services built on it (`ACCOUNT_SERVICES`). */
+export type WechatAccountServices = {
   readonly client: WechatApiClient;
   readonly token: TokenService;
-  readonly basic: BasicService;
-  readonly menu: MenuService;
-  readonly qrcode: QrcodeService;
-  readonly material: MaterialService;
-  readonly message: MessageService;
-}
+} & { readonly [K in AccountServiceName]: InstanceType<(typeof ACCOUNT_SERVICES)[K]> };
 
 /**
  * The outbound API of every registered account, built on first use and cached per account. Inject it to reach a
@@ -46,15 +37,10 @@ export class WechatServices {
     let services = this.byAppId.get(account.appId);
     if (!services) {
       const client = new WechatApiClient(account, this.http, this.store, this.options ?? {});
-      services = {
-        client,
-        token: client.token,
-        basic: new BasicService(client),
-        menu: new MenuService(client),
-        qrcode: new QrcodeService(client),
-        material: new MaterialService(client),
-        message: new MessageService(client),
-      };
+      const built = Object.fromEntries(
+        Object.entries(ACCOUNT_SERVICES).map(([name, Service]) => [name, new Service(client)]),
+      );
+      services = { client, token: client.token, ...built } as WechatAccountServices;
       this.byAppId.set(account.appId, services);
     }
     return services;

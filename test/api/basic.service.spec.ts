@@ -1,4 +1,4 @@
-import { BasicService } from '../../lib/api/basic.service.js';
+import { BasicService } from '../../lib/api/basic/basic.service.js';
 import { WechatValidationError } from '../../lib/errors/wechat-validation.error.js';
 import { WechatEmulator } from '../../lib/testing/index.js';
 import { APP, newClient } from './api-test-kit.js';

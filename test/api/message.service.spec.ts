@@ -1,6 +1,6 @@
 import { MaterialService } from '../../lib/api/material.service.js';
 import { MessageService } from '../../lib/api/message.service.js';
-import type { EndpointSpec } from '../../lib/api/wechat-endpoints.js';
+import { endpoint } from '../../lib/api/endpoint.js';
 import type { WechatApiClient } from '../../lib/api/wechat-api.client.js';
 import { WechatApiError } from '../../lib/errors/wechat-api.error.js';
 import { WechatValidationError } from '../../lib/errors/wechat-validation.error.js';
@@ -172,9 +172,9 @@ describe('MessageService (against the emulator)', () => {
   });
 
   describe('mass sends', () => {
-    const tagsCreate: EndpointSpec = {
-      method: 'POST', path: '/cgi-bin/tags/create', needsToken: true, kind: 'send', body: 'json', response: 'json', doc: '',
-    };
+    const tagsCreate = endpoint<Record<string, unknown>>()({
+      title: '创建标签', method: 'POST', path: '/cgi-bin/tags/create', kind: 'send', response: 'json', doc: '',
+    });
 
     it('sends to all with a generated clientmsgid and returns it', async () => {
       const result = await messages.massSendToAll({ type: 'mpnews', mediaId: 'MPNEWS_ID' }, { sendIgnoreReprint: true });
