@@ -152,7 +152,8 @@ export class WechatApiClient {
       } catch (error) {
         if (attempt >= this.retry.attempts || !isRepeatable(endpoint, error)) throw error;
         const delay = backoffDelayMs(attempt, this.retry);
-        this.logger.debug(`${endpoint.path}: try ${attempt} failed (${(error as Error).message}); retrying in ${delay} ms`);
+        // warn, not debug: a retry is a platform hiccup an operator wants to see under Nest's default log levels.
+        this.logger.warn(`${endpoint.path}: try ${attempt} failed (${(error as Error).message}); retrying in ${delay} ms`);
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
