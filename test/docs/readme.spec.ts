@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { MARKERS, README_LANGS, readServices, renderApiReference } from '../../scripts/api-reference.mjs';
 import { ENDPOINTS } from '../../lib/api/wechat-endpoints.js';
-import { fencedBlocks, ROOT, type FencedBlock } from '../support/readme-blocks.js';
+import { fencedBlocks, markedBlock, ROOT, type FencedBlock } from '../support/readme-blocks.js';
 
 const READMES = README_LANGS.map(([file]) => file);
 
@@ -93,6 +93,10 @@ describe('the READMEs', () => {
     expect(listed).toEqual(sections);
     const broken = [...withoutCode.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!).filter((anchor) => !slugs.has(anchor));
     expect(broken).toEqual([]);
+  });
+
+  it.each(['jest-config: commonjs', 'jest-config: esm'])('README.zh-CN.md gives the same %s as README.md (the one the pack test uses)', (marker) => {
+    expect(markedBlock('README.zh-CN.md', marker)).toBe(markedBlock('README.md', marker));
   });
 
   it.each(README_LANGS)('%s: the API reference is the one the code generates (npm run docs:api)', (file, lang) => {
