@@ -23,6 +23,7 @@ export { WechatInboundError, INBOUND_ERROR_STATUS, type InboundErrorReason } fro
 export { WechatSignatureGuard } from './http/signature.guard.js';
 export { WechatXmlInterceptor } from './http/xml-body.interceptor.js';
 export { WechatInboundService, type OpenedCallback, type SealedReply } from './http/wechat-inbound.service.js';
+export type { HttpRequestLike } from './http/http-request.js';
 export { WechatInboundPipeline } from './inbound/inbound.pipeline.js';
 
 // Handlers

@@ -5,6 +5,7 @@ import { ACCOUNT_SERVICES } from './api/account-services.js';
 import { TokenService } from './api/token.service.js';
 import { WechatApiClient } from './api/wechat-api.client.js';
 import { WechatServices, type WechatAccountServices } from './api/wechat-services.js';
+import { WechatHandlerRegistry } from './handlers/wechat-handler.registry.js';
 import { WECHAT_HANDLER_EXPORTS, WECHAT_HANDLER_PROVIDERS } from './handlers/wechat-handler.providers.js';
 import { createCallbackController } from './http/callback-controller.factory.js';
 import { WechatRawBodyCapture } from './http/raw-body.capture.js';
@@ -15,7 +16,10 @@ import { WechatInboundPipeline } from './inbound/inbound.pipeline.js';
 import { WechatLateReplySender } from './inbound/late-reply.sender.js';
 import { MemoryDedupeStore } from './stores/memory-dedupe.store.js';
 import { MemoryTokenStore } from './stores/memory-token.store.js';
+import type { DedupeStore } from './stores/dedupe-store.interface.js';
+import type { TokenStore } from './stores/token-store.interface.js';
 import { WechatAccounts } from './wechat-accounts.js';
+import { WechatMpIntroduction } from './wechat-mp.introduction.js';
 import {
   WECHAT_MP_ASYNC_OPTIONS_TYPE,
   WECHAT_MP_MODULE_OPTIONS,
@@ -96,6 +100,12 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
       inject: [WechatServices],
     })),
   ];
+  providers.push({
+    provide: WechatMpIntroduction,
+    useFactory: (options: WechatMpModuleOptions, accounts: WechatAccounts, tokens: TokenStore, dedupe: DedupeStore, registry: WechatHandlerRegistry, config: ApplicationConfig) =>
+      new WechatMpIntroduction(path, options, accounts, tokens, dedupe, registry, config),
+    inject: [WECHAT_MP_MODULE_OPTIONS, WechatAccounts, WECHAT_TOKEN_STORE, WECHAT_DEDUPE_STORE, WechatHandlerRegistry, ApplicationConfig],
+  });
   if (path !== false) {
     providers.push(
       { provide: RAW_BODY_PATH, useValue: path },

@@ -54,7 +54,7 @@ import type { WechatHandler } from './wechat-handler.interface.js';
 export class WechatHandlerRegistry {
   private readonly global = new Layer();
   private readonly own = new Map<string, Layer>();
-  private readonly entries: { readonly key: string; readonly handler: WechatHandler }[] = [];
+  private readonly entries: { readonly key: string; readonly kind: HandlerMatcher['kind']; readonly handler: WechatHandler }[] = [];
   /** Per account: its own layer merged over the global one. Rebuilt by `compile()`. */
   private merged = new Map<string, Layer>();
   private dirty = false;
@@ -72,7 +72,7 @@ export class WechatHandlerRegistry {
     const key = (scope === undefined ? '' : `[account ${scope}] `) + describeMatcher(matcher);
     const previous = layer.add(matcher, handler);
     if (previous) throw new WechatDuplicateHandlerError(key, [previous.label, handler.label]);
-    this.entries.push({ key, handler });
+    this.entries.push({ key, kind: matcher.kind, handler });
     this.dirty = true;
   }
 
@@ -106,6 +106,13 @@ export class WechatHandlerRegistry {
   /** How many claims are registered (a method with two decorators counts twice). */
   get handlerCount(): number {
     return this.entries.length;
+  }
+
+  /** How many claims of each kind (`text`, `event`, …); for the module's startup summary. */
+  countsByKind(): Partial<Record<HandlerMatcher['kind'], number>> {
+    const counts: Partial<Record<HandlerMatcher['kind'], number>> = {};
+    for (const { kind } of this.entries) counts[kind] = (counts[kind] ?? 0) + 1;
+    return counts;
   }
 
   /** One line per claim, in registration order: `key → ClassName.method`. For debugging. */

@@ -1,4 +1,4 @@
-import { HttpService } from '@nestjs/axios';
+import { httpServiceOn } from '../support/http-service.js';
 import { Logger, type LoggerService } from '@nestjs/common';
 import axios from 'axios';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -43,7 +43,7 @@ export function newClient(
     sent.push(`${config.method?.toUpperCase()} ${new URL(config.url ?? '', 'http://x').pathname}`);
     return config;
   });
-  const client = new WechatApiClient(accountFor(apiBaseUrl, options.account), new HttpService(instance), store, {
+  const client = new WechatApiClient(accountFor(apiBaseUrl, options.account), httpServiceOn(instance), store, {
     retry: FAST_RETRY,
     ...options.client,
   });

@@ -1,4 +1,5 @@
 import { HttpService } from '@nestjs/axios';
+import { httpServiceOn } from '../support/http-service.js';
 import axios from 'axios';
 import { inspect } from 'node:util';
 import { ENDPOINTS } from '../../lib/api/wechat-endpoints.js';
@@ -151,7 +152,7 @@ describe('WechatApiClient', () => {
     });
     const store = new MemoryTokenStore();
     await store.set(APP.appId, { accessToken: TOKEN, expiresAt: Date.now() + 7_200_000 });
-    const client = new WechatApiClient(accountFor(url), new HttpService(instance), store, { retry: FAST_RETRY });
+    const client = new WechatApiClient(accountFor(url), httpServiceOn(instance), store, { retry: FAST_RETRY });
     const error = await client.request(ENDPOINTS.customSend, { body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WechatTransportError);
     expect(error).toMatchObject({ reason: 'connect', networkCode: 'ECONNREFUSED', mayHaveReachedServer: false });

@@ -3,14 +3,18 @@
  * directory — CommonJS TypeScript apps on Nest 11 (nodenext, and the classic commonjs/node10 setup) and an ESM
  * TypeScript app on Nest 12 (each `npm install`ed once from the registry, reusing npm's cache), compiled with this
  * repo's TypeScript, started, and sent a signed
- * safe-mode callback. Both also load the `nestjs-wechat-mp/testing` entry point (the emulator) and fetch an
- * access token from it. Needs `npm run build` (dist/) and registry access.
+ * safe-mode callback. All also load the `nestjs-wechat-mp/testing` entry point (the emulator) and fetch an
+ * access token from it. Two of them — the classic CommonJS Nest 11 app (what `nest new` generates) and the ESM
+ * Nest 12 app — also run their own `npm test`: Jest with exactly the configuration the README shows for that kind of
+ * app, on the README's example spec, against the emulator. Needs `npm run build` (dist/) and registry access.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { markedBlock } from '../support/readme-blocks.js';
 import { findSecrets } from '../support/test-secrets.js';
 import { nowSeconds, openEncryptedReply, sha1Sorted, signCallback, xmlField, xmlOf } from '../support/wechat-wire.js';
 
@@ -33,12 +37,14 @@ interface ConsumerApp {
   nest: string;
   /** `nodenext`, or `classic`: `"module": "commonjs"` with its default (node10) resolution, as most Nest ≤ 11 apps have. */
   resolution: 'nodenext' | 'classic';
+  /** Which of the README's Jest configurations the app uses for its own `npm test`; none: no Jest run. */
+  jest?: 'commonjs' | 'esm';
 }
 
 const APPS: Omit<ConsumerApp, 'dir'>[] = [
   { name: 'a CommonJS app on Nest 11 (module nodenext)', id: 'cjs-nodenext', type: 'commonjs', nest: '^11.0.0', resolution: 'nodenext' },
-  { name: 'a CommonJS app on Nest 11 (module commonjs, node10 resolution)', id: 'cjs-classic', type: 'commonjs', nest: '^11.0.0', resolution: 'classic' },
-  { name: 'an ESM app on Nest 12', id: 'esm', type: 'module', nest: '^12.0.0', resolution: 'nodenext' },
+  { name: 'a CommonJS app on Nest 11 (module commonjs, node10 resolution)', id: 'cjs-classic', type: 'commonjs', nest: '^11.0.0', resolution: 'classic', jest: 'commonjs' },
+  { name: 'an ESM app on Nest 12', id: 'esm', type: 'module', nest: '^12.0.0', resolution: 'nodenext', jest: 'esm' },
 ];
 
 /** One source for both apps: what a user writes following the README. */
@@ -99,7 +105,7 @@ function tsconfig(app: Omit<ConsumerApp, 'dir'>): object {
       esModuleInterop: true,
       outDir: 'dist',
       rootDir: 'src',
-      types: ['node'],
+      types: app.jest ? ['node', 'jest'] : ['node'],
       typeRoots: [join(ROOT, 'node_modules', '@types')],
     },
     include: ['src'],
@@ -109,7 +115,9 @@ function tsconfig(app: Omit<ConsumerApp, 'dir'>): object {
 /** Runs a command to completion, keeping its output (for errors and the secrets scan). */
 function run(command: string, args: string[], cwd: string, timeoutMs: number, log: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Not this run's Jest worker id: the apps' own Jest runs are top-level runs.
+    const { JEST_WORKER_ID: _worker, ...env } = process.env;
+    const child = spawn(command, args, { cwd, env: { ...env, npm_config_update_notifier: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (output += c));
     child.stderr.setEncoding('utf8').on('data', (c: string) => (output += c));
@@ -132,12 +140,13 @@ const prepared = new Map<string, Promise<void>>();
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'nestjs-wechat-mp-consumers-'));
-  const packed = await run(npm, ['pack', '--pack-destination', workDir, '--loglevel=error'], ROOT, 60_000, log);
+  // --ignore-scripts: npm test has just built dist/; prepare would rebuild it under the specs that are reading it.
+  const packed = await run(npm, ['pack', '--ignore-scripts', '--pack-destination', workDir, '--loglevel=error'], ROOT, 60_000, log);
   tarball = join(workDir, packed.trim().split('\n').pop()!.trim());
   // Both installs at once: they are network- and disk-bound.
   for (const app of APPS) prepared.set(app.name, prepare({ ...app, dir: join(workDir, app.id) }));
   await Promise.allSettled(prepared.values());
-}, 240_000);
+}, 360_000);
 
 afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
@@ -154,15 +163,27 @@ async function prepare(app: ConsumerApp): Promise<void> {
       '@nestjs/common': app.nest,
       '@nestjs/core': app.nest,
       '@nestjs/platform-express': app.nest,
+      // As the README's install section says: @nestjs/axios 12 also claims Nest 11 but is ESM-only, so npm would pick
+      // it for a Nest 11 app, and a CommonJS Jest run cannot require() it. Nest 11 apps install 4 (CommonJS).
+      '@nestjs/axios': app.nest === '^11.0.0' ? '^4.0.0' : '^12.0.0',
       'reflect-metadata': '^0.2.0',
       rxjs: '^7.8.0',
       'nestjs-wechat-mp': `file:${tarball}`,
     },
+    // The Jest apps: the README's scripts and jest keys for their kind, and the versions this repo tests with (so
+    // npm's cache has them).
+    ...(app.jest
+      ? {
+          ...(JSON.parse(markedBlock('README.md', `jest-config: ${app.jest}`)) as object),
+          devDependencies: { '@nestjs/testing': app.nest, jest: '^30.0.0', 'ts-jest': '^29.4.0', typescript: '~6.0.3' },
+        }
+      : {}),
   };
   await writeFile(join(app.dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   await writeFile(join(app.dir, 'tsconfig.json'), `${JSON.stringify(tsconfig(app), null, 2)}\n`);
   await writeFile(join(app.dir, 'src', 'main.ts'), MAIN_TS);
-  await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app.dir, 200_000, log);
+  if (app.jest) await writeFile(join(app.dir, 'src', 'bot.spec.ts'), markedBlock('README.md', 'consumer-spec'));
+  await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app.dir, 300_000, log);
   await run(process.execPath, [TSC, '-p', 'tsconfig.json'], app.dir, 60_000, log);
 }
 
@@ -188,7 +209,14 @@ describe.each(APPS)('the packed package in $name', (template) => {
     const installed = JSON.parse(await run(npm, ['ls', '@nestjs/core', '--json', '--loglevel=error'], app.dir, 30_000, log)) as {
       dependencies: Record<string, { version: string }>;
     };
-    expect(installed.dependencies['@nestjs/core']!.version.split('.')[0]).toBe(app.nest.replace(/^\^/, '').split('.')[0]);
+    const major = app.nest.replace(/^\^/, '').split('.')[0];
+    expect(installed.dependencies['@nestjs/core']!.version.split('.')[0]).toBe(major);
+    // The peer @nestjs/axios the app installed is the one the package uses (no second copy of its own).
+    const axiosTree = JSON.parse(await run(npm, ['ls', '@nestjs/axios', '--all', '--json', '--loglevel=error'], app.dir, 30_000, log)) as {
+      dependencies: Record<string, { version: string }>;
+    };
+    expect(axiosTree.dependencies['@nestjs/axios']!.version.split('.')[0]).toBe(major === '11' ? '4' : '12');
+    expect(existsSync(join(app.dir, 'node_modules', 'nestjs-wechat-mp', 'node_modules', '@nestjs', 'axios'))).toBe(false);
 
     child = spawn(process.execPath, ['dist/main.js'], { cwd: app.dir, env: { ...process.env, CONSUMER_ACCOUNT: JSON.stringify(account) }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.setEncoding('utf8').on('data', (c: string) => (output += c));
@@ -225,6 +253,14 @@ describe.each(APPS)('the packed package in $name', (template) => {
     expect(xmlField(reply.xml, 'Content')).toBe(`consumer echo: hello ${app.id}`);
     expect(xmlField(reply.xml, 'ToUserName')).toBe('oConsumer');
   });
+
+  if (template.jest) {
+    it(`runs its own npm test: Jest with the README's ${template.jest} configuration on the README's example spec`, async () => {
+      const output = await run(npm, ['test', '--silent'], app.dir, 180_000, log);
+      expect(output).toMatch(/Tests:\s+6 passed, 6 total/);
+      expect(output).not.toMatch(/failed/);
+    }, 200_000);
+  }
 
   it('logged no secret while installing, compiling or serving', () => {
     expect(findSecrets([...log, output].join('\n'), SECRETS)).toEqual([]);

@@ -7,7 +7,7 @@ import { createConnection, createServer } from 'node:net';
 
 export const REDIS_MISSING =
   'redis-server was not found on PATH. The Redis specs run a real Redis 7: install it with `apt-get install -y redis-server` ' +
-  '(CI does this in .ci/run).';
+  '(npm test does this itself when run as root: scripts/test-setup.mjs).';
 
 export interface RedisServer {
   readonly port: number;

@@ -1,4 +1,4 @@
-// The jest example of the README section "Testing your app with the emulator", kept runnable here so the
+// The jest example of the README section "Test with the emulator" (A jest example to copy), kept runnable here so the
 // documented code cannot rot. Only the import paths differ from the README (the README imports the package name).
 import 'reflect-metadata';
 import { Injectable, Module, type INestApplication } from '@nestjs/common';
