@@ -204,8 +204,10 @@ describe('emulator web page (HTTP side)', () => {
     const token = await fetchToken(emu);
     const { ticket } = (await call(emu, 'POST', '/cgi-bin/qrcode/create', { token, json: { action_name: 'QR_LIMIT_STR_SCENE', action_info: { scene: { scene_str: 'shop-1' } } } })).json;
     const listed = (await state(emu)).qrcodes;
-    expect(listed).toEqual([expect.objectContaining({ ticket, scene: 'shop-1', image: expect.stringContaining('/cgi-bin/showqrcode?ticket=') })]);
+    expect(listed).toEqual([expect.objectContaining({ ticket, scene: 'shop-1', image: expect.stringContaining('/ui/qr?') })]);
     expect((await fetch(listed[0].image)).headers.get('content-type')).toBe('image/png');
+    // the page's own fetches are not the app's API calls
+    expect(emu.requests.map((r) => r.path)).toEqual(['/cgi-bin/token', '/cgi-bin/qrcode/create']);
 
     let { json } = await page(emu, 'api/scan', { ticket, asNew: true });
     await settled(emu, json.pushId);

@@ -8,6 +8,7 @@ import type { PushAttempt, PushFormat, PushMode } from '../push/push-client.js';
 import type { RecordedRequest } from '../request-log.js';
 import { FILES_PREFIX } from '../route.js';
 import { UiInputError, menuEvent, newOpenid, qrScene, scanQr, subscribe, unsubscribe, userMessage, type MenuButton, type UiPush } from './ui-actions.js';
+import { renderTicketPng } from '../png-image.js';
 import { readAsset } from './ui-assets.js';
 import { replyBubble, sentBubble, templateBubble, type Bubble } from './ui-bubbles.js';
 import type { EmulatorAppTarget, UiHost } from './ui-host.js';
@@ -144,6 +145,7 @@ export class EmulatorUi {
       if (req.method === 'GET' || req.method === 'HEAD') {
         if (name === 'events') return this.openStream(req, res);
         if (name === 'api/state') return sendJson(res, 200, this.state(this.appIdOf(url.searchParams.get('appId'))));
+        if (name === 'qr') return this.qrImage(res, url.searchParams);
         const asset = readAsset(name === '' ? 'index.html' : name);
         if (!asset) return sendJson(res, 404, { error: `no page file ${name}` });
         res.writeHead(200, { 'Content-Type': asset.contentType, 'Content-Length': asset.bytes.length, 'Cache-Control': 'no-cache' });
@@ -265,6 +267,15 @@ export class EmulatorUi {
       url: this.fileUrl(mediaId),
     });
     return { mediaId, src: this.fileUrl(mediaId) };
+  }
+
+  /** A QR code's image for the page's list (not showqrcode: the inspector lists only the app's own API calls). */
+  private qrImage(res: ServerResponse, query: URLSearchParams): void {
+    const ticket = query.get('ticket') ?? '';
+    if (!this.host.account(this.appIdOf(query.get('appId'))).qrTickets.has(ticket)) return sendJson(res, 404, { error: 'no such QR code' });
+    const png = renderTicketPng(ticket);
+    res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': png.length, 'Cache-Control': 'max-age=3600' });
+    res.end(png);
   }
 
   // ---- pushes ----
@@ -416,7 +427,7 @@ export class EmulatorUi {
           scene: qrScene(t),
           expiresAt,
           expired: expiresAt !== null && now >= expiresAt,
-          image: `${this.host.baseUrl}/cgi-bin/showqrcode?ticket=${encodeURIComponent(t.ticket)}`,
+          image: `${this.url}qr?${new URLSearchParams({ appId, ticket: t.ticket })}`,
         };
       }),
       tokens: { classic: tokenState(tokens.classic) ?? null, stable: tokenState(tokens.stable) ?? null },

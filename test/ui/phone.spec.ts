@@ -1,0 +1,156 @@
+import 'reflect-metadata';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { createSampleApp } from '../../sample/create-sample-app.js';
+import { SampleMenuSync } from '../../sample/sample-menu.js';
+import { SamplePlatform } from '../../sample/sample-platform.js';
+import { LogCapture } from '../support/log-capture.js';
+
+/**
+ * The emulator's page in a real headless Chromium (Debian's package, never a downloaded browser), driving the sample
+ * app as a follower would. Controls are found by accessible role and name. Each flow leaves a screenshot in
+ * .test-tmp/ui-screenshots/ for a reviewer to look at.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(process.cwd(), '.test-tmp', 'ui-screenshots');
+const LOOPBACK = /^(http:\/\/127\.0\.0\.1:\d+\/|data:|about:blank)/;
+
+describe('emulator page in Chromium, against the sample app', () => {
+  let app: INestApplication;
+  let browser: Browser;
+  let page: Page;
+  let profile: string;
+  const requested: string[] = [];
+  const pageErrors: string[] = [];
+  const logs = new LogCapture();
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH`);
+    }
+    mkdirSync(SHOTS, { recursive: true });
+    // no WECHAT_APP_ID: the sample starts its bundled emulator and creates its menu there
+    ({ app } = await createSampleApp({}, { logger: logs }));
+    await app.listen(0, '127.0.0.1');
+    await app.get(SampleMenuSync).done;
+    const pageUrl = app.get(SamplePlatform).connectPage(`${await app.getUrl()}/wechat`);
+    if (!pageUrl) throw new Error('the sample did not start its emulator');
+
+    profile = mkdtempSync(join(tmpdir(), 'wechat-ui-chromium-'));
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${profile}`,
+      ],
+    });
+    page = await browser.newPage();
+    page.on('request', (request) => requested.push(request.url()));
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    await page.setViewport({ width: 1400, height: 880 });
+    await page.goto(pageUrl, { waitUntil: 'load' });
+    await page.locator('::-p-aria(今日推荐[role="button"])').wait();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  const chatText = () => page.$eval('[role="log"]', (el) => (el as HTMLElement).innerText);
+  const waitForChat = (text: string) =>
+    page.waitForFunction((t) => (document.querySelector('[role="log"]') as HTMLElement).innerText.includes(t), { timeout: 15_000 }, text);
+  const send = async (text: string) => {
+    await page.locator('::-p-aria(消息[role="textbox"])').fill(text);
+    await page.locator('::-p-aria(发送[role="button"])').click();
+  };
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+
+  it("sends a text and shows the sample's echo; HTML in it stays text", async () => {
+    await send('你好，公众号 <b>粗体</b> <img src=x>');
+    await waitForChat('你说：你好，公众号 <b>粗体</b> <img src=x>');
+    // shown as characters, never as elements
+    expect(await page.$$eval('[role="log"] b, [role="log"] img[src="x"]', (els) => els.length)).toBe(0);
+    await page.waitForFunction(() => document.querySelector('[role="log"] .status')?.textContent?.includes('HTTP 200'));
+    await shot('01-text-echo');
+  });
+
+  it("taps the menu's 今日推荐 (API_MENU_P_2) and shows its reply", async () => {
+    await page.locator('::-p-aria(今日推荐[role="button"])').click();
+    await waitForChat('今日推荐：nestjs-wechat-mp');
+    expect(await chatText()).toContain('点击菜单「今日推荐」（CLICK）');
+    await shot('02-menu-click');
+  });
+
+  it('opens a sub-menu and pushes scancode_push with the result chosen in the dialog', async () => {
+    await page.locator('::-p-aria(更多[role="button"])').click();
+    await page.locator('::-p-aria(扫一扫[role="menuitem"])').click();
+    await page.locator('::-p-aria(扫描结果 ScanResult[role="textbox"])').fill('https://example.com/product/42');
+    await shot('03-menu-scan-dialog');
+    await page.locator('::-p-aria(确定[role="button"])').click();
+    await waitForChat('点击菜单「扫一扫」（scancode_push）');
+    // the inspector has the exchange: the event as sent, with the scan result
+    await page.waitForFunction(() => document.querySelector('#panel-pushes')?.textContent?.includes('event scancode_push'));
+    await page.$$eval('#panel-pushes summary', (els) => (els.find((e) => e.textContent?.includes('scancode_push')) as HTMLElement).click());
+    await page.waitForFunction(() => document.querySelector('#panel-pushes details[open]')?.textContent?.includes('https://example.com/product/42'));
+  });
+
+  it('scans a QR code the app created as a new follower and shows the welcome', async () => {
+    await send('qrcode');
+    await waitForChat('二维码: http://127.0.0.1');
+    await page.locator('::-p-aria(以新粉丝扫码[role="button"])').click();
+    await waitForChat('欢迎关注（来自场景 from:');
+    expect(await chatText()).toContain('扫码关注（场景 from:');
+    // the new follower is selected and listed as following
+    const status = await page.$eval('#follower-status', (el) => el.textContent ?? '');
+    expect(status).toMatch(/^新用户\d+ 已关注/);
+    await shot('04-qr-scan-welcome');
+  });
+
+  it('opens a link from the chat in the H5 pane', async () => {
+    await page.locator('::-p-aria(发送[role="button"])').wait();
+    // switch back to the follower who asked for the code: their chat has its link
+    await page.select('#follower', await page.$eval('#follower option', (o) => (o as HTMLOptionElement).value));
+    await waitForChat('二维码: http://127.0.0.1');
+    await page.$$eval('[role="log"] a', (links) => (links.at(-1) as HTMLElement).click());
+    await page.locator('::-p-aria(网页[role="region"])').wait();
+    const src = await page.$eval('iframe[title="H5 页面"]', (f) => (f as HTMLIFrameElement).src);
+    expect(src).toMatch(/\/cgi-bin\/showqrcode\?ticket=/);
+    await shot('05-h5-pane');
+    await page.locator('::-p-aria(关闭网页[role="button"])').click();
+  });
+
+  it('lists the API calls the app made and the token state in the inspector', async () => {
+    await page.locator('::-p-aria(API 调用[role="tab"])').click();
+    await page.waitForFunction(() => document.querySelector('#panel-api')?.textContent?.includes('/cgi-bin/qrcode/create'));
+    const api = await page.$eval('#panel-api', (el) => el.textContent ?? '');
+    expect(api).toContain('POST /cgi-bin/menu/create');
+    await shot('06-inspector-api');
+    await page.locator('::-p-aria(令牌[role="tab"])').click();
+    const tokens = await page.$eval('#panel-tokens', (el) => el.textContent ?? '');
+    expect(tokens).toContain('有效');
+    // token values are secrets: never on the page
+    expect(tokens).not.toMatch(/[A-Za-z0-9_-]{40,}/);
+  });
+
+  it('fetched nothing from outside this machine', () => {
+    expect(requested.length).toBeGreaterThan(3);
+    expect(requested.filter((url) => !LOOPBACK.test(url))).toEqual([]);
+  });
+});
