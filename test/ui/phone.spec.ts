@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { renderTicketPng } from '../../lib/testing/png-image.js';
 import { createSampleApp } from '../../sample/create-sample-app.js';
 import { SampleMenuSync } from '../../sample/sample-menu.js';
 import { SamplePlatform } from '../../sample/sample-platform.js';
@@ -97,7 +98,10 @@ describe('emulator page in Chromium, against the sample app', () => {
     await page.locator('::-p-aria(今日推荐[role="button"])').click();
     await waitForChat('今日推荐：nestjs-wechat-mp');
     expect(await chatText()).toContain('点击菜单「今日推荐」（CLICK）');
-    await shot('02-menu-click');
+    // a news reply is drawn as WeChat's article card
+    await send('news');
+    await page.locator('::-p-aria(图文 nestjs-wechat-mp[role="group"])').wait();
+    await shot('02-menu-click-and-news');
   });
 
   it('opens a sub-menu and pushes scancode_push with the result chosen in the dialog', async () => {
@@ -136,6 +140,36 @@ describe('emulator page in Chromium, against the sample app', () => {
     expect(src).toMatch(/\/cgi-bin\/showqrcode\?ticket=/);
     await shot('05-h5-pane');
     await page.locator('::-p-aria(关闭网页[role="button"])').click();
+  });
+
+  it('sends an image: the uploaded file becomes a media id, and the echoed image is drawn', async () => {
+    const file = join(profile, 'photo.png');
+    writeFileSync(file, renderTicketPng('a photo'));
+    await page.locator('::-p-aria(更多消息类型[role="button"])').click();
+    const [chooser] = await Promise.all([page.waitForFileChooser(), page.locator('::-p-aria(发送图片[role="button"])').click()]);
+    await chooser.accept([file]);
+    // the follower's image and the app's Reply.image(MediaId) both show the uploaded file
+    await page.waitForFunction(`document.querySelectorAll('[role="log"] img.media').length >= 2`, { timeout: 15_000 });
+    const sources = await page.$$eval('[role="log"] img.media', (imgs) => imgs.map((i) => (i as unknown as { src: string }).src));
+    expect(new Set(sources.slice(-2)).size).toBe(1);
+    expect(sources.at(-1)).toMatch(/\/emulator\/files\//);
+    await page.locator('::-p-aria(更多消息类型[role="button"])').click();
+  });
+
+  it("a push the app never answers shows WeChat's three deliveries and the reason", async () => {
+    const url = page.locator('::-p-aria(回调 URL[role="textbox"])');
+    const working = await page.$eval('#app-url', (el) => (el as unknown as { value: string }).value);
+    await url.fill('http://127.0.0.1:9/wechat');
+    await page.locator('::-p-aria(保存配置[role="button"])').click();
+    await inPage('#toast', '已保存');
+    await send('有人吗');
+    await inPage('[role="log"]', '推送失败：no_answer');
+    expect(await chatText()).toContain('3 次投递');
+    await shot('07-refused-push');
+    await url.fill(working);
+    await page.locator('::-p-aria(保存配置[role="button"])').click();
+    await send('又好了');
+    await waitForChat('你说：又好了');
   });
 
   it('lists the API calls the app made and the token state in the inspector', async () => {

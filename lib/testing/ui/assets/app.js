@@ -401,7 +401,7 @@ function newsCard(b) {
     card.append(
       h('div', { class: 'one-title link', role: 'link', tabindex: 0, onclick: open(first) }, first.title),
       h('div', { class: 'desc' }, first.description),
-      h('div', { class: 'cover', style: cover(first) }),
+      first.picUrl ? h('div', { class: 'cover', style: cover(first), title: localSrc(first.picUrl) ? undefined : `图片未加载（外部地址）：${first.picUrl}` }) : null,
     );
   } else {
     card.append(h('div', { class: 'cover', style: cover(first), role: 'link', tabindex: 0, onclick: open(first) }, h('div', { class: 'title' }, first.title)));
@@ -633,6 +633,7 @@ $('send-link').addEventListener('click', async () => {
   ]);
   if (link) await api('api/send', { openid: state.selected, kind: 'link', ...link });
 });
+$('pick-image').addEventListener('click', () => $('send-image').click());
 $('send-image').addEventListener('change', async (e) => {
   const file = e.target.files[0];
   e.target.value = '';
