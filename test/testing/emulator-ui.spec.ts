@@ -172,6 +172,7 @@ describe('emulator web page (HTTP side)', () => {
           { type: 'view', name: '网页', url: 'http://127.0.0.1:9/h5' },
         ],
       },
+      { type: 'miniprogram', name: '小程序', url: 'http://127.0.0.1:9/mp', appid: 'wx286b93c14bbf93aa', pagepath: 'pages/lunar/index' },
     ];
     expect((await call(emu, 'POST', '/cgi-bin/menu/create', { token, json: { button } })).json.errcode).toBe(0);
     expect((await state(emu)).menu.button[1].sub_button).toHaveLength(4);
@@ -183,12 +184,14 @@ describe('emulator web page (HTTP side)', () => {
       [[1, 1], { count: '2' }],
       [[1, 2], { label: '北京市', x: '39.9', y: '116.4' }],
       [[1, 3], {}],
+      [[2], {}],
     ] as const) {
       const { json } = await page(emu, 'api/menu', { path, ...payload });
       await settled(emu, json.pushId);
       events.push(app.pushes.at(-1)!.body);
     }
-    expect(events.map((b) => xmlField(b, 'Event'))).toEqual(['CLICK', 'scancode_waitmsg', 'pic_weixin', 'location_select', 'VIEW']);
+    expect(events.map((b) => xmlField(b, 'Event'))).toEqual(['CLICK', 'scancode_waitmsg', 'pic_weixin', 'location_select', 'VIEW', 'view_miniprogram']);
+    expect(xmlField(events[5], 'EventKey')).toBe('pages/lunar/index');
     expect(xmlField(events[0], 'EventKey')).toBe('K1');
     expect(xmlField(events[1], 'ScanResult')).toBe('EAN-13,6901234567892');
     expect(xmlField(events[1], 'ScanType')).toBe('barcode');
@@ -198,6 +201,28 @@ describe('emulator web page (HTTP side)', () => {
     expect(xmlField(events[4], 'EventKey')).toBe('http://127.0.0.1:9/h5');
 
     expect((await page(emu, 'api/menu', { path: [7] })).json.error).toMatch(/path/);
+  });
+
+  it('resolves conditional menus for the selected follower, and VIEW carries that menu\'s MenuId', async () => {
+    const token = await fetchToken(emu);
+    await call(emu, 'POST', '/cgi-bin/menu/create', { token, json: { button: [{ type: 'click', name: '默认', key: 'D' }] } });
+    const { tag } = (await call(emu, 'POST', '/cgi-bin/tags/create', { token, json: { tag: { name: '会员' } } })).json;
+    const vip = (await page(emu, 'api/follow')).json.openid as string;
+    await call(emu, 'POST', '/cgi-bin/tags/members/batchtagging', { token, json: { openid_list: [vip], tagid: tag.id } });
+    const { menuid } = (
+      await call(emu, 'POST', '/cgi-bin/menu/addconditional', {
+        token,
+        json: { button: [{ type: 'view', name: '会员中心', url: 'http://127.0.0.1:9/vip' }], matchrule: { tag_id: String(tag.id) } },
+      })
+    ).json;
+    expect((await state(emu)).menu).toEqual({ button: [expect.objectContaining({ name: '会员中心' })], menuid: String(menuid) });
+    const { json } = await page(emu, 'api/menu', { path: [0] });
+    await settled(emu, json.pushId);
+    expect(xmlField(app.pushes.at(-1)!.body, 'Event')).toBe('VIEW');
+    expect(xmlField(app.pushes.at(-1)!.body, 'MenuId')).toBe(String(menuid));
+
+    await page(emu, 'api/select', { openid: EMULATOR_DEFAULT_OPENID });
+    expect((await state(emu)).menu.button[0].name).toBe('默认');
   });
 
   it('scans a QR code: a new follower subscribes with qrscene_, a follower gets SCAN; unsubscribe and re-subscribe', async () => {
