@@ -142,6 +142,19 @@ describe('emulator page in Chromium, against the sample app', () => {
     await page.locator('::-p-aria(关闭网页[role="button"])').click();
   });
 
+  it("shows in the H5 pane what a page's JS-SDK script reports (the hook for the emulator's jweixin)", async () => {
+    // a stand-in for the emulator's jweixin script inside an H5 page: it reports wx.config's result to the phone
+    const report = { source: 'wechat-mp-emulator', kind: 'jssdk', api: 'config', ok: false, message: 'invalid signature: <b>url</b> mismatch' };
+    const html = `<title>H5</title><script>parent.postMessage(${JSON.stringify(report)}, '*')</script>`;
+    await page.evaluate(`(() => {
+      document.getElementById('h5').hidden = false;
+      document.getElementById('h5-frame').src = ${JSON.stringify(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)};
+    })()`);
+    await inPage('#h5-debug', 'config ✗ invalid signature: <b>url</b> mismatch');
+    expect(await page.$$eval('#h5-debug b', (els) => els.length)).toBe(0);
+    await page.locator('::-p-aria(关闭网页[role="button"])').click();
+  });
+
   it('sends an image: the uploaded file becomes a media id, and the echoed image is drawn', async () => {
     const file = join(profile, 'photo.png');
     writeFileSync(file, renderTicketPng('a photo'));

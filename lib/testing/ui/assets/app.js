@@ -455,6 +455,8 @@ function openH5(url, title) {
   $('h5-title').textContent = title || '';
   $('h5-url').textContent = target;
   $('h5-frame').src = target;
+  $('h5-debug').replaceChildren();
+  $('h5-debug').hidden = true;
   $('h5').hidden = false;
   $('h5-close').focus();
 }
@@ -474,6 +476,20 @@ $('h5-frame').addEventListener('load', () => {
   } catch {
     // another origin: keep the title we had
   }
+});
+
+/**
+ * Debug lines from the page inside the H5 pane, as WeChat's debug mode shows them: the emulator's jweixin-compatible
+ * script posts `{ source: 'wechat-mp-emulator', kind: 'jssdk', ok, api, message }` to this window (e.g. the result of
+ * wx.config). Shown as text in the pane.
+ */
+window.addEventListener('message', (e) => {
+  const data = e.data;
+  if (!data || typeof data !== 'object' || data.source !== 'wechat-mp-emulator' || e.source !== $('h5-frame').contentWindow) return;
+  const box = $('h5-debug');
+  box.hidden = false;
+  box.append(h('div', { class: data.ok === false ? 'bad' : 'ok' }, `${String(data.api ?? data.kind ?? '')} ${data.ok === false ? '✗' : '✓'} ${String(data.message ?? '')}`));
+  box.scrollTop = box.scrollHeight;
 });
 
 // ---------- inspector ----------
