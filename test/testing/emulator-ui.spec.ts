@@ -311,6 +311,25 @@ describe('emulator web page (HTTP side)', () => {
     expect((await state(emu)).app.url).toBe(app.url);
   });
 
+  it('serves each account of a multi-account emulator, pushing with that account\'s token', async () => {
+    const multi = await WechatEmulator.start({ port: 0, ...APP, accounts: [{ appId: 'wx0000000000000002', appSecret: 'second-secret', token: 'secondToken2' }] });
+    try {
+      multi.connectApp({ url: app.url }, 'wx0000000000000002');
+      expect(multi.connectedApp()).toBeUndefined();
+      const { json } = await page(multi, 'api/send', { appId: 'wx0000000000000002', kind: 'text', content: 'to the second' });
+      for (let i = 0; i < 100 && app.pushes.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      const q = app.pushes[0].query;
+      expect(q.get('signature')).toBe(sha1Sorted(['secondToken2', q.get('timestamp')!, q.get('nonce')!]));
+      const second = (await (await fetch(`${multi.pageUrl}api/state?appId=wx0000000000000002`)).json()) as Record<string, any>;
+      expect(second).toMatchObject({ appId: 'wx0000000000000002', accounts: [APP.appId, 'wx0000000000000002'], app: { mode: 'plain' } });
+      expect(second.pushes.map((p: any) => p.id)).toEqual([json.pushId]);
+      expect((await state(multi)).pushes).toEqual([]);
+      expect(await page(multi, 'api/send', { appId: 'wxNope', kind: 'text', content: 'x' })).toMatchObject({ status: 400, json: { error: 'appId names no account of this emulator' } });
+    } finally {
+      await multi.stop();
+    }
+  });
+
   it('without an app URL, says how to set one', async () => {
     const bare = await WechatEmulator.start({ port: 0, ...APP });
     try {

@@ -84,6 +84,11 @@ function render() {
 
 function renderConfig() {
   $('account').textContent = `AppID ${state.appId} · API ${state.apiUrl}`;
+  // an emulator with several accounts: one page per account (?appId=…)
+  $('account-pick').hidden = state.accounts.length < 2;
+  if (state.accounts.length > 1 && $('account-select').options.length !== state.accounts.length) {
+    $('account-select').replaceChildren(...state.accounts.map((id) => h('option', { value: id, selected: id === state.appId }, id)));
+  }
   $('phone-title').textContent = `公众号 ${state.appId}`;
   const form = $('app-form');
   if (!form.contains(document.activeElement)) {
@@ -608,6 +613,9 @@ $('app-form').addEventListener('submit', async (e) => {
   refresh();
 });
 
+$('account-select').addEventListener('change', (e) => {
+  location.search = `?${new URLSearchParams({ appId: e.target.value })}`;
+});
 $('follower').addEventListener('change', async (e) => {
   await api('api/select', { openid: e.target.value });
   refresh();
