@@ -103,7 +103,6 @@ export class WechatEmulator {
         tokens: (appId) => this.tokens.currentTokens(appId),
         push: (appId, url, message, pushOptions) => this.push(url, message, { ...pushOptions, appId }),
       },
-      undefined,
     );
     if (options.app) this.connectApp(options.app);
   }

@@ -1,83 +1,51 @@
 import 'reflect-metadata';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { renderTicketPng } from '../../lib/testing/png-image.js';
 import { createSampleApp } from '../../sample/create-sample-app.js';
 import { SampleMenuSync } from '../../sample/sample-menu.js';
 import { SamplePlatform } from '../../sample/sample-platform.js';
 import { LogCapture } from '../support/log-capture.js';
+import { LOOPBACK, SHOTS, openChromium, waitForText, type OpenBrowser } from './chromium.js';
 
 /**
  * The emulator's page in a real headless Chromium (Debian's package, never a downloaded browser), driving the sample
  * app as a follower would. Controls are found by accessible role and name. Each flow leaves a screenshot in
  * .test-tmp/ui-screenshots/ for a reviewer to look at.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), '.test-tmp', 'ui-screenshots');
-const LOOPBACK = /^(http:\/\/127\.0\.0\.1:\d+\/|data:|about:blank)/;
-
 describe('emulator page in Chromium, against the sample app', () => {
   let app: INestApplication;
-  let browser: Browser;
+  let chromium: OpenBrowser;
   let page: Page;
-  let profile: string;
-  const requested: string[] = [];
-  const pageErrors: string[] = [];
   const logs = new LogCapture();
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH`);
-    }
-    mkdirSync(SHOTS, { recursive: true });
     // no WECHAT_APP_ID: the sample starts its bundled emulator and creates its menu there
     ({ app } = await createSampleApp({}, { logger: logs }));
     await app.listen(0, '127.0.0.1');
     await app.get(SampleMenuSync).done;
     const pageUrl = app.get(SamplePlatform).connectPage(`${await app.getUrl()}/wechat`);
     if (!pageUrl) throw new Error('the sample did not start its emulator');
-
-    profile = mkdtempSync(join(tmpdir(), 'wechat-ui-chromium-'));
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${profile}`,
-      ],
-    });
-    page = await browser.newPage();
-    page.on('request', (request) => requested.push(request.url()));
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    await page.setViewport({ width: 1400, height: 880 });
+    chromium = await openChromium();
+    page = chromium.page;
     await page.goto(pageUrl, { waitUntil: 'load' });
     await page.locator('::-p-aria(今日推荐[role="button"])').wait();
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await app?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   afterEach(() => {
-    expect(pageErrors).toEqual([]);
+    expect(chromium.pageErrors).toEqual([]);
   });
 
   // Browser-side code is given as strings: the spec is typechecked without the DOM library.
   const chatText = () => page.$eval('[role="log"]', (el) => (el as unknown as { innerText: string }).innerText);
-  const inPage = (selector: string, text: string) =>
-    page.waitForFunction(`document.querySelector(${JSON.stringify(selector)})?.innerText.includes(${JSON.stringify(text)})`, { timeout: 15_000 });
+  const inPage = (selector: string, text: string) => waitForText(page, selector, text);
   const waitForChat = (text: string) => inPage('[role="log"]', text);
   const send = async (text: string) => {
     await page.locator('::-p-aria(消息[role="textbox"])').fill(text);
@@ -156,7 +124,7 @@ describe('emulator page in Chromium, against the sample app', () => {
   });
 
   it('sends an image: the uploaded file becomes a media id, and the echoed image is drawn', async () => {
-    const file = join(profile, 'photo.png');
+    const file = join(chromium.profile, 'photo.png');
     writeFileSync(file, renderTicketPng('a photo'));
     await page.locator('::-p-aria(更多消息类型[role="button"])').click();
     const [chooser] = await Promise.all([page.waitForFileChooser(), page.locator('::-p-aria(发送图片[role="button"])').click()]);
@@ -199,7 +167,7 @@ describe('emulator page in Chromium, against the sample app', () => {
   });
 
   it('fetched nothing from outside this machine', () => {
-    expect(requested.length).toBeGreaterThan(3);
-    expect(requested.filter((url) => !LOOPBACK.test(url))).toEqual([]);
+    expect(chromium.requested.length).toBeGreaterThan(3);
+    expect(chromium.requested.filter((url) => !LOOPBACK.test(url))).toEqual([]);
   });
 });

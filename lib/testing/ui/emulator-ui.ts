@@ -93,11 +93,7 @@ export class EmulatorUi {
     'api/unsubscribe': (appId, body) => this.actUnsubscribe(appId, body),
   };
 
-  constructor(
-    private readonly host: UiHost,
-    app?: EmulatorAppTarget,
-  ) {
-    if (app) this.setApp(app);
+  constructor(private readonly host: UiHost) {
     this.unsubscribe = host.onRequest((entry) => this.onApiCall(entry));
   }
 
