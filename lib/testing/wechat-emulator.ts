@@ -87,6 +87,7 @@ export class WechatEmulator {
       account: (appId) => this.accounts.get(appId),
       accountIds: () => [...this.accounts.keys()],
       quotaLimit: (path) => this.quotaLimit(path),
+      pageFollower: (appId) => this.ui.selectedFollower(appId),
     };
     this.dispatcher = new ApiDispatcher(core, ALL_ROUTES, this.faults, this.log, this.timers, (id) => this.findFile(id));
     this.ui = new EmulatorUi(
