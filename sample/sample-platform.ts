@@ -39,6 +39,16 @@ export class SamplePlatform implements OnApplicationShutdown {
     return this;
   }
 
+  /**
+   * Points the bundled emulator's page at the sample's callback URL and returns the page's URL (undefined when
+   * the sample talks to a real account or an emulator of its own).
+   */
+  connectPage(callbackUrl: string): string | undefined {
+    if (!this.emulator) return undefined;
+    this.emulator.connectApp({ url: callbackUrl });
+    return this.emulator.pageUrl;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.emulator?.stop();
   }

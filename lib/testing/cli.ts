@@ -19,7 +19,10 @@ export interface CliResult {
 
 export const USAGE = `Usage:
   wechat-mp-emulator --port N --app-id ID --app-secret SECRET [--token T --aes-key K]
-      Runs the WeChat 公众号 API emulator on 127.0.0.1:N (0 = a free port) and prints its URL.
+                     [--app-url URL [--mode plain|compatible|safe] [--format xml|json]]
+      Runs the WeChat 公众号 API emulator on 127.0.0.1:N (0 = a free port) and prints its URL and its web page's
+      URL (a phone to chat as a follower, the custom menu, QR codes, an inspector). --app-url is your callback URL,
+      where the page pushes (signed with --token; --mode defaults to safe with --aes-key, else plain).
 
   wechat-mp-emulator push --url URL --token T [--app-id ID --aes-key K --mode plain|compatible|safe]
                           [--format xml|json] [--timeout MS] [--from OPENID] [--to GH_ID] <what>
@@ -60,6 +63,9 @@ async function runServe(argv: readonly string[], io: CliIo): Promise<CliResult> 
       'app-secret': { type: 'string' },
       token: { type: 'string' },
       'aes-key': { type: 'string' },
+      'app-url': { type: 'string' },
+      mode: { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -70,8 +76,25 @@ async function runServe(argv: readonly string[], io: CliIo): Promise<CliResult> 
   const port = integer(values.port ?? '0', '--port', 0, 65535);
   const appId = required(values['app-id'], '--app-id');
   const appSecret = required(values['app-secret'], '--app-secret');
-  const emulator = await WechatEmulator.start({ port, appId, appSecret, token: values.token, encodingAESKey: values['aes-key'] });
+  const appUrl = values['app-url'];
+  const mode = values.mode === undefined ? undefined : oneOf(values.mode, MODES, '--mode');
+  const format = values.format === undefined ? undefined : oneOf(values.format, FORMATS, '--format');
+  if (appUrl === undefined && (mode || format)) throw new UsageError('--mode and --format go with --app-url');
+  if (appUrl !== undefined && !values.token) throw new UsageError('--app-url needs --token (pushes are signed with it)');
+  if (mode !== undefined && mode !== 'plain' && !values['aes-key']) throw new UsageError(`--mode ${mode} needs --aes-key`);
+  if (appUrl !== undefined && !/^https?:\/\/[^/]/i.test(appUrl)) throw new UsageError('--app-url must be an http:// or https:// URL');
+  const emulator = await WechatEmulator.start({
+    port,
+    appId,
+    appSecret,
+    token: values.token,
+    encodingAESKey: values['aes-key'],
+    ...(appUrl === undefined ? {} : { app: { url: appUrl, mode, format } }),
+  });
   io.stdout.write(`WeChat emulator listening on ${emulator.url}\n`);
+  io.stdout.write(`Emulator page: ${emulator.pageUrl}\n`);
+  const app = emulator.connectedApp();
+  if (app) io.stdout.write(`Pushes go to ${app.url} (${app.mode ?? (values['aes-key'] ? 'safe' : 'plain')}, ${app.format ?? 'xml'})\n`);
   return { code: 0, emulator };
 }
 

@@ -1,4 +1,5 @@
 import { BUILDER_DEFAULTS } from '../message/message-builders.js';
+import type { EmulatorAppTarget } from './ui/ui-host.js';
 
 /** One 公众号 the emulator knows. */
 export interface EmulatorAccount {
@@ -41,6 +42,11 @@ export interface EmulatorStartOptions extends EmulatorAccount {
   followers?: string[];
   /** Templates every account has, for `message/template/send`. */
   templates?: EmulatorTemplate[];
+  /**
+   * Your app's callback URL (and push mode/format), where the emulator's web page (`emulator.pageUrl`) pushes the
+   * follower's messages and events. Can also be set later with `emulator.connectApp()` or on the page itself.
+   */
+  app?: EmulatorAppTarget;
 }
 
 

@@ -41,10 +41,24 @@ export function redactBody(value: unknown, depth = 0): unknown {
 
 export class RequestLog {
   private readonly entries: RecordedRequest[] = [];
+  private readonly listeners = new Set<(entry: RecordedRequest) => void>();
 
   add(entry: RecordedRequest): void {
     this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+    for (const listener of this.listeners) {
+      try {
+        listener(entry);
+      } catch {
+        // a listener (the page) must never break the API answer path
+      }
+    }
+  }
+
+  /** Calls `listener` after each entry is added (the emulator's page updates live); returns the unsubscribe. */
+  subscribe(listener: (entry: RecordedRequest) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   all(): readonly RecordedRequest[] {

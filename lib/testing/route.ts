@@ -16,6 +16,8 @@ export interface EmulatorCore {
   accountIds(): readonly string[];
   /** Daily limit for `path`, after start-option overrides; undefined = unlimited. */
   quotaLimit(path: string): number | undefined;
+  /** The follower selected on the emulator's page: who an OAuth consent screen logs in. */
+  pageFollower(appId: string): { openid: string; nickname: string; following: boolean };
 }
 
 interface BaseContext {

@@ -13,6 +13,9 @@ import { TimerSet } from './timer-set.js';
 import { TokenLedger } from './token-ledger.js';
 import type { InboundMessage } from '../message/message-types.js';
 import { pushMessage, type PushOptions, type PushResult } from './push/push-client.js';
+import { EmulatorUi, UI_PREFIX } from './ui/emulator-ui.js';
+import { UiInputError } from './ui/ui-actions.js';
+import type { EmulatorAppTarget } from './ui/ui-host.js';
 
 /** Options of `emulator.push()`. */
 export interface EmulatorPushOptions extends PushOptions {
@@ -57,6 +60,7 @@ export class WechatEmulator {
   private readonly defaultAppId: string;
   private readonly quotaOverrides: ReadonlyMap<string, number | null>;
   private readonly dispatcher: ApiDispatcher;
+  private readonly ui: EmulatorUi;
   private server?: Server;
   private baseUrl = '';
   private stopping?: Promise<void>;
@@ -83,8 +87,25 @@ export class WechatEmulator {
       account: (appId) => this.accounts.get(appId),
       accountIds: () => [...this.accounts.keys()],
       quotaLimit: (path) => this.quotaLimit(path),
+      pageFollower: (appId) => this.ui.selectedFollower(appId),
     };
     this.dispatcher = new ApiDispatcher(core, ALL_ROUTES, this.faults, this.log, this.timers, (id) => this.findFile(id));
+    this.ui = new EmulatorUi(
+      {
+        get baseUrl() {
+          return self.baseUrl;
+        },
+        defaultAppId: this.defaultAppId,
+        accountIds: () => [...this.accounts.keys()],
+        account: (appId) => this.account(appId),
+        now: () => this.clock.now(),
+        requests: () => this.log.all(),
+        onRequest: (listener) => this.log.subscribe(listener),
+        tokens: (appId) => this.tokens.currentTokens(appId),
+        push: (appId, url, message, pushOptions) => this.push(url, message, { ...pushOptions, appId }),
+      },
+    );
+    if (options.app) this.connectApp(options.app);
   }
 
   /** Starts an emulator on 127.0.0.1 (random port unless `port` is given). */
@@ -98,6 +119,37 @@ export class WechatEmulator {
   /** `http://127.0.0.1:PORT`: use it as `apiBaseUrl`. */
   get url(): string {
     return this.baseUrl;
+  }
+
+  /** The emulator's web page (a phone and an inspector): `http://127.0.0.1:PORT/ui/`. */
+  get pageUrl(): string {
+    return this.ui.url;
+  }
+
+  /**
+   * Points the page's pushes at your app's callback URL (for `appId`, default the first account). Mode defaults to
+   * `safe` when the account has an encodingAESKey, else `plain`; format to `xml`.
+   */
+  connectApp(app: EmulatorAppTarget, appId?: string): void {
+    try {
+      this.ui.setApp(app, this.account(appId).appId);
+    } catch (error) {
+      if (error instanceof UiInputError) throw new WechatEmulatorError(error.message);
+      throw error;
+    }
+  }
+
+  /** Where the page pushes, if set. */
+  connectedApp(appId?: string): EmulatorAppTarget | undefined {
+    return this.ui.app(this.account(appId).appId);
+  }
+
+  /**
+   * The follower selected on the page (by default the emulator's default follower): the user an H5 page's OAuth
+   * consent logs in.
+   */
+  pageFollower(appId?: string): { openid: string; nickname: string; following: boolean } {
+    return this.ui.selectedFollower(this.account(appId).appId);
   }
 
   get port(): number {
@@ -214,6 +266,7 @@ export class WechatEmulator {
   stop(): Promise<void> {
     this.stopping ??= new Promise<void>((resolve) => {
       this.timers.close();
+      this.ui.close();
       for (const push of this.pushes) push.abort();
       const server = this.server;
       if (!server) return resolve();
@@ -285,7 +338,9 @@ export class WechatEmulator {
       return Promise.reject(new WechatEmulatorError('port must be an integer between 0 and 65535'));
     }
     const server = createServer((req, res) => {
-      this.dispatcher.handle(req, res).catch(() => {
+      const path = (req.url ?? '/').split('?', 1)[0];
+      const handler = path === '/' || path === '/ui' || path.startsWith(UI_PREFIX) ? this.ui : this.dispatcher;
+      handler.handle(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500);
         res.end();
       });

@@ -26,10 +26,63 @@ describe('wechat-mp-emulator CLI', () => {
     const result = await runCli(['--port', '0', '--app-id', 'wxcli', '--app-secret', 'cli-secret', '--token', 'tok3n'], io);
     started.push(result);
     expect(result.code).toBe(0);
-    expect(out.stdout).toBe(`WeChat emulator listening on ${result.emulator!.url}\n`);
-    expect(out.stdout).toMatch(/^WeChat emulator listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+    expect(out.stdout).toBe(`WeChat emulator listening on ${result.emulator!.url}\nEmulator page: ${result.emulator!.url}/ui/\n`);
+    expect(out.stdout).toMatch(/^WeChat emulator listening on http:\/\/127\.0\.0\.1:\d+\n/);
     const token = await fetchToken(result.emulator!, { appId: 'wxcli', appSecret: 'cli-secret' });
     expect((await call(result.emulator!, 'GET', '/cgi-bin/getcallbackip', { token })).json.ip_list).toEqual(['127.0.0.1']);
+  });
+
+  it('--app-url points the page at your app: prints the page URL, and the page pushes there signed in the mode given', async () => {
+    const received: { query: URLSearchParams; body: string }[] = [];
+    const app: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push({ query: new URL(req.url ?? '/', 'http://x').searchParams, body });
+        res.end('success');
+      });
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/wechat`;
+    try {
+      const { out, io } = collector();
+      const argv = ['--port', '0', '--app-id', 'wxcli', '--app-secret', 'cli-secret', '--token', 'tok3n', '--aes-key', APP.encodingAESKey];
+      const result = await runCli([...argv, '--app-url', appUrl, '--mode', 'compatible', '--format', 'json'], io);
+      started.push(result);
+      expect(result.code).toBe(0);
+      const emulator = result.emulator!;
+      expect(out.stdout).toBe(
+        `WeChat emulator listening on ${emulator.url}\nEmulator page: ${emulator.url}/ui/\nPushes go to ${appUrl} (compatible, json)\n`,
+      );
+      const page = await fetch(`${emulator.pageUrl}api/send`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kind: 'text', content: 'from the page' }),
+      });
+      expect(page.status).toBe(200);
+      for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      const [push] = received;
+      expect(push.query.get('encrypt_type')).toBe('aes');
+      const body = JSON.parse(push.body) as Record<string, string>;
+      expect(body.Content).toBe('from the page');
+      expect(new MessageCrypto(APP.encodingAESKey, 'wxcli').decrypt(body.Encrypt)).toContain('"Content":"from the page"');
+    } finally {
+      await new Promise((r) => app.close(r));
+    }
+  });
+
+  it.each([
+    [['--app-url', 'http://127.0.0.1:3000/wechat'], '--app-url needs --token'],
+    [['--token', 't', '--app-url', 'ftp://x'], '--app-url must be an http:// or https:// URL'],
+    [['--token', 't', '--mode', 'safe'], '--mode and --format go with --app-url'],
+    [['--token', 't', '--app-url', 'http://127.0.0.1:3000/wechat', '--mode', 'safe'], '--mode safe needs --aes-key'],
+    [['--token', 't', '--app-url', 'http://127.0.0.1:3000/wechat', '--format', 'yaml'], '--format must be one of xml, json'],
+  ])('serve mode refuses %j with exit code 2', async (extra, message) => {
+    const { out, io } = collector();
+    const result = await runCli(['--port', '0', '--app-id', 'wx1', '--app-secret', 's', ...extra], io);
+    started.push(result);
+    expect(result.code).toBe(2);
+    expect(out.stderr).toContain(message);
   });
 
   it('--help prints the usage on stdout', async () => {

@@ -121,14 +121,18 @@ function validateMatchRule(value: unknown): JsonObject {
 }
 
 /** The menu a user sees: newest conditional menu whose tag rule matches, else the default menu. */
-function menuFor(account: AccountState, openid: string): unknown[] | undefined {
+export function resolveMenu(account: AccountState, openid: string): { button: unknown[]; menuid?: string } | undefined {
   const follower = account.followers.get(openid);
   const conditionals = [...account.conditionalMenus.values()].reverse();
   for (const menu of conditionals) {
     const tag = menu.matchrule.tag_id;
-    if (tag === undefined || follower?.tagIds.includes(Number(tag))) return menu.button;
+    if (tag === undefined || follower?.tagIds.includes(Number(tag))) return { button: menu.button, menuid: menu.menuid };
   }
-  return account.menu ? (account.menu.button as unknown[]) : undefined;
+  return account.menu ? { button: account.menu.button as unknown[] } : undefined;
+}
+
+function menuFor(account: AccountState, openid: string): unknown[] | undefined {
+  return resolveMenu(account, openid)?.button;
 }
 
 /** get_current_selfmenu_info wraps sub-buttons in `{ list: [...] }`. */

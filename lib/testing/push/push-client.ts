@@ -35,6 +35,8 @@ export interface PushOptions {
   timestamp?: number;
   /** `nonce` query parameter. Default: random digits. */
   nonce?: string;
+  /** Called after each delivery, before any retry (the emulator's page shows WeChat's retries as they happen). */
+  onAttempt?: (attempt: PushAttempt) => void;
 }
 
 /** Who is pushing: the account's 服务器配置. */
@@ -88,11 +90,13 @@ export interface PushResult {
   readonly raw: string;
   /** The reply was an encrypted envelope (and `raw` its ciphertext form). */
   readonly encrypted: boolean;
+  /** The decrypted reply text, when the reply was encrypted and decrypted. */
+  readonly decrypted?: string;
   /** Set when WeChat would refuse the answer (bad MsgSignature, undecryptable, no answer…). */
   readonly error?: WechatPushReplyError;
   readonly attempts: readonly PushAttempt[];
   /** What was sent (the same for every delivery). */
-  readonly request: { readonly url: string; readonly body: string; readonly contentType: string };
+  readonly request: { readonly url: string; readonly body: string; readonly contentType: string; readonly plaintext: string };
 }
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -105,7 +109,7 @@ export function buildPushRequest(
   message: InboundMessage,
   target: PushTarget,
   options: Pick<PushOptions, 'mode' | 'format' | 'timestamp' | 'nonce'> = {},
-): { query: URLSearchParams; body: string; contentType: string } {
+): { query: URLSearchParams; body: string; contentType: string; plaintext: string } {
   const mode = options.mode ?? 'plain';
   const format = options.format ?? 'xml';
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
@@ -118,7 +122,7 @@ export function buildPushRequest(
     openid: message.FromUserName,
   });
   const contentType = format === 'xml' ? 'text/xml' : 'application/json';
-  if (mode === 'plain') return { query, body: plaintext, contentType };
+  if (mode === 'plain') return { query, body: plaintext, contentType, plaintext };
 
   if (!target.encodingAESKey) throw new WechatEmulatorError(`a ${mode} mode push needs the account's encodingAESKey`);
   const encrypt = new MessageCrypto(target.encodingAESKey, target.appId).encrypt(plaintext);
@@ -137,7 +141,7 @@ export function buildPushRequest(
         ? plaintext.replace(/<\/xml>\s*$/, `${cdataElement('Encrypt', encrypt)}</xml>`)
         : plaintext.replace(/\}\s*$/, `,"Encrypt":${JSON.stringify(encrypt)}}`);
   }
-  return { query, body, contentType };
+  return { query, body, contentType, plaintext };
 }
 
 /**
@@ -175,7 +179,9 @@ export async function pushMessage(
   let lastStatus = 0;
   for (let i = 0; i < maxDeliveries && !options.signal?.aborted; i++) {
     const result = await deliver(endpoint, built.body, built.contentType, timeoutMs, options.signal);
-    attempts.push({ outcome: result.outcome, status: result.status, elapsedMs: result.elapsedMs });
+    const attempt: PushAttempt = { outcome: result.outcome, status: result.status, elapsedMs: result.elapsedMs };
+    attempts.push(attempt);
+    options.onAttempt?.(attempt);
     lastStatus = result.status;
     if (result.outcome === 'answered') {
       answer = { status: result.status, body: result.body };
@@ -185,7 +191,7 @@ export async function pushMessage(
   const base = {
     deliveries: attempts.length,
     attempts,
-    request: { url: endpoint.toString(), body: built.body, contentType: built.contentType },
+    request: { url: endpoint.toString(), body: built.body, contentType: built.contentType, plaintext: built.plaintext },
   };
   if (!answer) {
     const error = new WechatPushReplyError('no_answer', `no complete answer from ${endpoint.origin}${endpoint.pathname} in ${attempts.length} deliveries`);
@@ -194,7 +200,7 @@ export async function pushMessage(
   return { ...base, status: answer.status, raw: answer.body, ...readAnswer(answer, target, options.mode ?? 'plain') };
 }
 
-type AnswerReading = Pick<PushResult, 'reply' | 'encrypted' | 'error'>;
+type AnswerReading = Pick<PushResult, 'reply' | 'encrypted' | 'error' | 'decrypted'>;
 
 function readAnswer(answer: { status: number; body: string }, target: PushTarget, mode: PushMode): AnswerReading {
   if (answer.status !== 200) {
@@ -231,7 +237,9 @@ function readAnswer(answer: { status: number; body: string }, target: PushTarget
     return { reply: '', encrypted: true, error: new WechatPushReplyError(reason, `the reply could not be decrypted (${reason})`, { cause: error }) };
   }
   const parsed = parseReply(plaintext, plaintext.trimStart().startsWith('{'));
-  return parsed instanceof WechatPushReplyError ? { reply: '', encrypted: true, error: parsed } : { reply: parsed, encrypted: true };
+  return parsed instanceof WechatPushReplyError
+    ? { reply: '', encrypted: true, decrypted: plaintext, error: parsed }
+    : { reply: parsed, encrypted: true, decrypted: plaintext };
 }
 
 function parseReply(text: string, isJson: boolean): ParsedReply | WechatPushReplyError {
