@@ -17,6 +17,7 @@ export function readAsset(name: string): { bytes: Buffer; contentType: string } 
   if (!Object.hasOwn(ASSET_TYPES, name)) return undefined;
   let bytes = cache.get(name);
   if (!bytes) {
+    // @ts-ignore TS1343 in the CommonJS build only: scripts/build.mjs gives CommonJS its own file URL here.
     bytes = readFileSync(fileURLToPath(new URL(`./assets/${name}`, import.meta.url)));
     cache.set(name, bytes);
   }
