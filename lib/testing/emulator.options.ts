@@ -10,6 +10,11 @@ export interface EmulatorAccount {
   token?: string;
   /** EncodingAESKey (43 characters): needed for compatible and safe mode pushes. */
   encodingAESKey?: string;
+  /**
+   * 服务器地址: where the emulator pushes the events it raises itself (a customer-service session opened or
+   * closed, …), in plaintext XML unless `setCallbackUrl()` says otherwise. Unset: those events are not pushed.
+   */
+  callbackUrl?: string;
 }
 
 /** An approved template, as `template/get_all_private_template` lists it. */

@@ -2,13 +2,28 @@
  * `nestjs-wechat-mp/testing`: a local WeChat 公众号 platform for tests and offline development.
  * Start it, point `apiBaseUrl` at `emulator.url`, push messages to your endpoint with `emulator.push()`.
  */
-export { WechatEmulator, type EmulatorPushOptions, type EmulatorRouteInfo } from './wechat-emulator.js';
+export {
+  WechatEmulator,
+  type EmulatorPushOptions,
+  type EmulatorRouteInfo,
+  type EmulatorNotification,
+  type EmulatorCommentSeed,
+} from './wechat-emulator.js';
 export { EMULATOR_DEFAULT_OPENID, type EmulatorAccount, type EmulatorStartOptions, type EmulatorTemplate } from './emulator.options.js';
 export { EmulatorClock } from './emulator-clock.js';
 export { WECHAT_ERRMSG, WechatEmulatorError, type WechatErrcode } from './emulator-errors.js';
 export type { FaultKind, FaultSpec, ActiveFault, FaultInjector } from './fault-injector.js';
 export type { RecordedRequest } from './request-log.js';
 export type { MediaRecord, MediaKind, MediaType, QrTicket, QrActionName, SentMessage, SentKind, JsonObject } from './emulator-state.js';
+export type {
+  ArticleComments,
+  BlockedTemplateRecord,
+  CommentRecord,
+  KfAccountRecord,
+  KfChatRecord,
+  QrJumpRule,
+  ShortKeyRecord,
+} from './emulator-state.js';
 export {
   PUSH_REPLY_ERROR_REASONS,
   WechatPushReplyError,

@@ -2,6 +2,8 @@ import type { EmulatorClock } from './emulator-clock.js';
 import { fail } from './emulator-errors.js';
 import type { AccountState, JsonObject } from './emulator-state.js';
 import type { MultipartForm } from './multipart.js';
+import type { RecordedRequest } from './request-log.js';
+import type { InboundMessage } from '../message/message-types.js';
 import type { TokenLedger } from './token-ledger.js';
 
 /** What route handlers may see of the emulator. */
@@ -16,6 +18,10 @@ export interface EmulatorCore {
   accountIds(): readonly string[];
   /** Daily limit for `path`, after start-option overrides; undefined = unlimited. */
   quotaLimit(path: string): number | undefined;
+  /** Pushes `message` to the account's callback URL in the background, as WeChat does (nothing when none is set). */
+  notify(account: AccountState, message: InboundMessage): void;
+  /** The call whose error answer carried `rid`, while the request log still holds it. */
+  requestByRid(rid: string): RecordedRequest | undefined;
 }
 
 interface BaseContext {

@@ -4,7 +4,18 @@ import { ApiDispatcher } from './api-dispatcher.js';
 import { ALL_ROUTES } from './api/all.routes.js';
 import { EmulatorClock } from './emulator-clock.js';
 import { WechatEmulatorError } from './emulator-errors.js';
-import { AccountState, type JsonObject, type MediaRecord, type QrTicket, type SentMessage } from './emulator-state.js';
+import {
+  AccountState,
+  type ArticleComments,
+  type BlockedTemplateRecord,
+  type JsonObject,
+  type KfAccountRecord,
+  type KfChatRecord,
+  type MediaRecord,
+  type QrJumpRule,
+  type QrTicket,
+  type SentMessage,
+} from './emulator-state.js';
 import { EMULATOR_DEFAULT_OPENID, type EmulatorAccount, type EmulatorStartOptions } from './emulator.options.js';
 import { FaultInjector } from './fault-injector.js';
 import { RequestLog, type RecordedRequest } from './request-log.js';
@@ -12,7 +23,7 @@ import type { EmulatorCore } from './route.js';
 import { TimerSet } from './timer-set.js';
 import { TokenLedger } from './token-ledger.js';
 import type { InboundMessage } from '../message/message-types.js';
-import { pushMessage, type PushOptions, type PushResult } from './push/push-client.js';
+import { pushMessage, type PushFormat, type PushMode, type PushOptions, type PushResult } from './push/push-client.js';
 
 /** Options of `emulator.push()`. */
 export interface EmulatorPushOptions extends PushOptions {
@@ -29,6 +40,25 @@ const INTERACTION_EVENTS = new Set([
   'subscribe', 'SCAN', 'CLICK', 'VIEW', 'scancode_push', 'scancode_waitmsg', 'pic_sysphoto', 'pic_photo_or_album',
   'pic_weixin', 'location_select', 'view_miniprogram',
 ]);
+
+/** An event the emulator pushed on its own (a customer-service session opened or closed, …) to an account's callback URL. */
+export interface EmulatorNotification {
+  readonly appId: string;
+  readonly message: InboundMessage;
+  /** Set once the push has been answered (or given up). */
+  readonly result?: PushResult;
+  /** Set when the push could not be made (no token, bad URL, emulator stopped). */
+  readonly error?: string;
+}
+
+/** A comment to seed on a published article (`seedComments`). */
+export interface EmulatorCommentSeed {
+  content: string;
+  /** Default: the emulator's default follower. */
+  openid?: string;
+  /** Unix seconds; default now (emulator clock). */
+  createTime?: number;
+}
 
 /** An endpoint as the emulator implements it. */
 export interface EmulatorRouteInfo {
@@ -61,6 +91,8 @@ export class WechatEmulator {
   private baseUrl = '';
   private stopping?: Promise<void>;
   private readonly pushes = new Set<AbortController>();
+  private readonly notified: { -readonly [K in keyof EmulatorNotification]: EmulatorNotification[K] }[] = [];
+  private readonly pendingNotifications = new Set<Promise<void>>();
 
   private constructor(private readonly options: EmulatorStartOptions) {
     const accounts = [options, ...(options.accounts ?? [])];
@@ -83,6 +115,8 @@ export class WechatEmulator {
       account: (appId) => this.accounts.get(appId),
       accountIds: () => [...this.accounts.keys()],
       quotaLimit: (path) => this.quotaLimit(path),
+      notify: (account, message) => this.notify(account, message),
+      requestByRid: (rid) => this.log.byRid(rid),
     };
     this.dispatcher = new ApiDispatcher(core, ALL_ROUTES, this.faults, this.log, this.timers, (id) => this.findFile(id));
   }
@@ -210,6 +244,148 @@ export class WechatEmulator {
     }
   }
 
+  // ── Events the emulator raises itself, and state for the comment, customer-service and basics areas ──
+
+  /**
+   * Sets (or with `null` removes) the account's 服务器地址: the emulator then pushes the events it raises itself
+   * (`kf_create_session`, `kf_close_session`, …) there, signed with the account token, in `mode` and `format`.
+   */
+  setCallbackUrl(url: string | null, options: { appId?: string; mode?: PushMode; format?: PushFormat } = {}): void {
+    const account = this.account(options.appId);
+    if (url === null) {
+      account.callback = undefined;
+      return;
+    }
+    checkUrl(url, 'callbackUrl');
+    account.callback = { url, mode: options.mode ?? 'plain', format: options.format ?? 'xml' };
+  }
+
+  /** Events pushed to callback URLs so far (oldest first); pending ones carry no `result` yet. */
+  notifications(appId?: string): readonly EmulatorNotification[] {
+    const only = appId === undefined ? undefined : this.account(appId).appId;
+    return this.notified.filter((n) => only === undefined || n.appId === only).map((n) => ({ ...n }));
+  }
+
+  /** Waits until every event push under way has been answered, then returns them all. */
+  async settleNotifications(appId?: string): Promise<readonly EmulatorNotification[]> {
+    while (this.pendingNotifications.size > 0) await Promise.all([...this.pendingNotifications]);
+    return this.notifications(appId);
+  }
+
+  /**
+   * Seeds comments (留言) on article `index` of the publish `msgDataId` (comments opened), as followers would
+   * write them; returns their `user_comment_id`s. The article is created on first use.
+   */
+  seedComments(msgDataId: number, comments: readonly EmulatorCommentSeed[], options: { index?: number; appId?: string } = {}): number[] {
+    const account = this.account(options.appId);
+    const key = `${msgDataId}:${options.index ?? 0}`;
+    let article: ArticleComments | undefined = account.comments.get(key);
+    if (!article) {
+      article = { open: true, comments: [] };
+      account.comments.set(key, article);
+    }
+    const target = article;
+    return comments.map((seed) => {
+      const id = target.comments.length + 1;
+      target.comments.push({
+        userCommentId: id,
+        openid: seed.openid ?? EMULATOR_DEFAULT_OPENID,
+        createTime: seed.createTime ?? this.clock.nowSeconds(),
+        content: seed.content,
+        commentType: 0,
+        deleted: false,
+      });
+      return id;
+    });
+  }
+
+  /** The comments of one article, deleted ones included (flagged), or undefined for an article the emulator does not know. */
+  comments(msgDataId: number, index = 0, appId?: string): ArticleComments | undefined {
+    const found = this.account(appId).comments.get(`${msgDataId}:${index}`);
+    return found ? structuredClone(found) : undefined;
+  }
+
+  /** Customer-service accounts (客服账号) as the emulator holds them. */
+  kfAccounts(appId?: string): readonly KfAccountRecord[] {
+    return structuredClone([...this.account(appId).kfAccounts.values()]);
+  }
+
+  /** The worker behind `kfAccount` accepts its pending binding invitation (its WeChat ID becomes `kf_wx`). */
+  acceptKfInvite(kfAccount: string, appId?: string): void {
+    const record = this.kfAccount(kfAccount, appId);
+    if (!record.invite || record.invite.status !== 'waiting') throw new WechatEmulatorError(`${kfAccount} has no pending invitation`);
+    record.kfWx = record.invite.wx;
+    record.invite = undefined;
+  }
+
+  /** Sets a customer-service account's online status (0 offline, 1 web, 2 mobile, 3 both), as its worker would. */
+  setKfOnline(kfAccount: string, status: 0 | 1 | 2 | 3 = 1, appId?: string): void {
+    this.kfAccount(kfAccount, appId).onlineStatus = status;
+  }
+
+  /** `openid` asks for a worker: the customer waits in `kfsession/getwaitcase` until a session is created. */
+  addWaitingCustomer(openid: string, appId?: string): void {
+    const account = this.account(appId);
+    account.follow(openid, this.clock.now()).lastInteraction = this.clock.now();
+    account.kfWaiting.set(openid, this.clock.nowSeconds());
+  }
+
+  /** Open customer-service sessions: customer openid → worker account. */
+  kfSessions(appId?: string): Record<string, string> {
+    return Object.fromEntries([...this.account(appId).kfSessions].map(([openid, s]) => [openid, s.kfAccount]));
+  }
+
+  /** Adds chat records (聊天记录) for `msgrecord/getmsglist`; they are listed by `time`. */
+  addKfRecords(records: readonly KfChatRecord[], appId?: string): void {
+    const list = this.account(appId).kfRecords;
+    list.push(...records.map((r) => ({ ...r })));
+    list.sort((a, b) => a.time - b.time);
+  }
+
+  /** Sets what `get_current_autoreply_info` answers (WeChat's own JSON shape); null: nothing set up. */
+  setAutoreplyInfo(info: JsonObject | null, appId?: string): void {
+    this.account(appId).autoreply = info === null ? null : structuredClone(info);
+  }
+
+  /** Records a template message the platform blocked, for `wxa/sec/queryblocktmplmsg`; returns its record id. */
+  blockTemplateMessage(message: Omit<BlockedTemplateRecord, 'id' | 'sendTimestamp'> & { sendTimestamp?: number }, appId?: string): number {
+    const list = this.account(appId).blockedTemplates;
+    const id = list.length + 1;
+    list.push({ ...message, id, sendTimestamp: message.sendTimestamp ?? this.clock.nowSeconds() });
+    return id;
+  }
+
+  /** 扫服务号二维码打开小程序 rules, by prefix. */
+  qrJumpRules(appId?: string): readonly QrJumpRule[] {
+    return structuredClone([...this.account(appId).qrJumpRules.values()]);
+  }
+
+  private kfAccount(kfAccount: string, appId?: string): KfAccountRecord {
+    const record = this.account(appId).kfAccounts.get(kfAccount);
+    if (!record) throw new WechatEmulatorError(`no customer-service account ${kfAccount}`);
+    return record;
+  }
+
+  /** Pushes an event the platform raises itself to the account's callback URL, without holding up the API answer. */
+  private notify(account: AccountState, message: InboundMessage): void {
+    const callback = account.callback;
+    if (!callback || this.stopping) return;
+    const record: { -readonly [K in keyof EmulatorNotification]: EmulatorNotification[K] } = { appId: account.appId, message };
+    this.notified.push(record);
+    if (this.notified.length > 1000) this.notified.shift();
+    const done: Promise<void> = this.push(callback.url, message, { appId: account.appId, mode: callback.mode, format: callback.format })
+      .then(
+        (result) => {
+          record.result = result;
+        },
+        (error: unknown) => {
+          record.error = error instanceof Error ? error.message : String(error);
+        },
+      )
+      .finally(() => this.pendingNotifications.delete(done));
+    this.pendingNotifications.add(done);
+  }
+
   /** Stops listening, closes every connection (keep-alive included), aborts pushes and clears every timer. Idempotent. */
   stop(): Promise<void> {
     this.stopping ??= new Promise<void>((resolve) => {
@@ -252,6 +428,10 @@ export class WechatEmulator {
     }
     if (this.accounts.has(account.appId)) throw new WechatEmulatorError(`AppID ${account.appId} is listed twice`);
     const state = new AccountState(account.appId, account.appSecret, account.token, account.encodingAESKey);
+    if (account.callbackUrl !== undefined) {
+      checkUrl(account.callbackUrl, `${where}callbackUrl`);
+      state.callback = { url: account.callbackUrl, mode: 'plain', format: 'xml' };
+    }
     const now = this.clock.now();
     for (const openid of [EMULATOR_DEFAULT_OPENID, ...(this.options.followers ?? [])]) state.follow(openid, now);
     for (const t of this.options.templates ?? []) {
@@ -300,4 +480,14 @@ export class WechatEmulator {
       });
     });
   }
+}
+
+function checkUrl(url: string, field: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new WechatEmulatorError(`${field} is not a URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new WechatEmulatorError(`${field} must be http: or https:`);
 }
