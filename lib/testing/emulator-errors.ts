@@ -111,10 +111,10 @@ export const WECHAT_ERRMSG = {
   65410: 'too many custom service accounts bound by the worker',
   65411: 'a effective invitation to bind the custom service account exists',
   65412: 'the custom service account have been bound by a wechat user',
-  // session control (会话控制) codes: paraphrases of the documented 不存在对应用户的会话信息 / 客户正在被其他客服接待 /
-  // 客服帐号不在线 / 查询参数不合法 / 查询时间段超出限制; 65416's text is from a captured answer
-  65413: 'no session for the customer',
-  65414: 'the customer is being served by another worker',
+  // https://developers.weixin.qq.com/doc/service/api/customer/messctrl/api_closesession; 65415 and 65417 paraphrase
+  // the documented 客服帐号不在线 / 查询时间段超出限制, 65416's text is from a captured answer
+  65413: 'no effective session for the customer',
+  65414: 'another worker is serving the customer',
   65415: 'custom service account is offline',
   65416: 'param invalid, please check',
   65417: 'time range of query out of limit',

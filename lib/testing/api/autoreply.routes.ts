@@ -7,7 +7,7 @@ export const AUTOREPLY_ROUTES: readonly EmulatorRoute[] = [
   {
     method: 'GET',
     path: '/cgi-bin/get_current_autoreply_info',
-    doc: 'https://developers.weixin.qq.com/doc/service/api/autoreply/api_getcurrentautoreplyinfo',
+    doc: 'https://developers.weixin.qq.com/doc/service/api/notify/autoreplies/api_getcurrentautoreplyinfo.html',
     needsToken: true,
     body: 'none',
     handler: (ctx) => structuredClone(ctx.account.autoreply ?? NOTHING_SET_UP),

@@ -2,7 +2,7 @@ import { fail } from '../emulator-errors.js';
 import type { ArticleComments, CommentRecord, JsonObject } from '../emulator-state.js';
 import { OK, type AuthedContext, type EmulatorRoute } from '../route.js';
 
-const DOC = 'https://developers.weixin.qq.com/doc/service/api/leaving/api_listcomment';
+const DOC = 'https://developers.weixin.qq.com/doc/offiaccount/Comments_management/Manage_comments.html';
 
 /** comment/list: "获取数目（>=50会被拒绝）"; type 0 all, 1 normal, 2 精选. */
 const MAX_COUNT = 49;

@@ -152,7 +152,7 @@ export const KF_ADMIN_ROUTES: readonly EmulatorRoute[] = [
   {
     method: 'GET',
     path: '/cgi-bin/customservice/getonlinekflist',
-    doc: `${DOC}/servicermanage/api_getonlinekflist`,
+    doc: 'https://developers.weixin.qq.com/doc/service/Customer_Service/Customer_Service_Management.html',
     needsToken: true,
     body: 'none',
     handler(ctx) {
@@ -194,7 +194,7 @@ export const KF_ADMIN_ROUTES: readonly EmulatorRoute[] = [
   {
     method: 'POST',
     path: '/customservice/kfsession/close',
-    doc: `${DOC}/messctrl/api_closekfsession`,
+    doc: `${DOC}/messctrl/api_closesession`,
     needsToken: true,
     body: 'json',
     handler(ctx) {
@@ -238,7 +238,7 @@ export const KF_ADMIN_ROUTES: readonly EmulatorRoute[] = [
   {
     method: 'GET',
     path: '/customservice/kfsession/getwaitcase',
-    doc: `${DOC}/messctrl/api_getkfwaitcase`,
+    doc: 'https://developers.weixin.qq.com/doc/service/Customer_Service/Session_control.html',
     needsToken: true,
     body: 'none',
     handler(ctx) {

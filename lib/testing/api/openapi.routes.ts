@@ -4,7 +4,7 @@ import type { AccountState, JsonObject } from '../emulator-state.js';
 import { OK, isObject, requireString, type EmulatorCore, type EmulatorRoute } from '../route.js';
 
 const RID_DOC = 'https://developers.weixin.qq.com/doc/service/api/apimanage/api_getridinfo';
-const CLEAR_API_DOC = 'https://developers.weixin.qq.com/doc/service/api/apimanage/api_clearapiquota';
+const CLEAR_API_DOC = 'https://developers.weixin.qq.com/doc/channels/api/basic/api_clearapiquota.html';
 const CLEAR_V2_DOC = 'https://developers.weixin.qq.com/doc/service/api/apimanage/api_clearquotabyappsecret';
 
 const RID = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/;
