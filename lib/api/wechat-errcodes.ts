@@ -107,7 +107,7 @@ export const ERRCODE_EXPLANATIONS: Readonly<Record<number, ErrcodeExplanation>> 
   88005: { zh: '已经回复过该留言', en: 'the comment already has a reply' },
   88007: { zh: '回复内容为空或超出长度限制', en: 'empty or too long reply' },
   88008: { zh: '留言不存在', en: 'no such comment' },
-  88010: { zh: '获取留言数目不合法（1–49）', en: 'comment count out of range (1–49)' },
+  88010: { zh: '获取留言数目不合法（1–49）', en: 'comment count out of range (1-49)' },
   9410010: { zh: '短 key 长信息超过 4KB', en: 'long_data is over 4 KB' },
   9410011: { zh: '短 key 过期时间超过 30 天', en: 'expire_seconds is over 30 days' },
   9410012: { zh: '短 key 不存在、已过期或不属于本账号', en: 'short key unknown, expired or of another account' },
