@@ -111,6 +111,15 @@ describe('KfService (against the emulator)', () => {
     await expect(kf.getSession('oNobody')).rejects.toMatchObject({ errcode: 40003 });
   });
 
+  it('an account without the new customer service gets errcode 65400 on the listings, typed', async () => {
+    for (const path of ['/cgi-bin/customservice/getkflist', '/cgi-bin/customservice/getonlinekflist', '/customservice/kfsession/getwaitcase']) {
+      emu.faults.inject({ path, kind: 'errcode', errcode: 65400, errmsg: 'please enable new custom service or wait for a while if you have enabled', times: 1 });
+    }
+    await expect(kf.listAccounts()).rejects.toMatchObject({ errcode: 65400, explanation: { zh: expect.stringContaining('客服') } });
+    await expect(kf.listOnline()).rejects.toMatchObject({ errcode: 65400 });
+    await expect(kf.getWaitingCases()).rejects.toMatchObject({ errcode: 65400 });
+  });
+
   it('checks the documented limits before the call, naming the field', async () => {
     await expect(kf.addAccount('prefix_is_too_long@gh_test', 'x')).rejects.toMatchObject({ field: 'kf_account' });
     await expect(kf.addAccount('no-at-sign', 'x')).rejects.toMatchObject({ field: 'kf_account' });

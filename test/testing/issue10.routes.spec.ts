@@ -50,4 +50,9 @@ describe('emulator: short keys, comments, customer service, openApi (raw calls)'
     expect(() => emu.setCallbackUrl('ftp://example.com/wechat')).toThrow(/callbackUrl must be http/);
     await expect(WechatEmulator.start({ ...APP, callbackUrl: 'not a url' })).rejects.toThrow(/callbackUrl is not a URL/);
   });
+
+  it('qrcodejumpget refuses a page over 200 and queryblocktmplmsg a limit over 100 with 40097', async () => {
+    expectError(await call(emu, 'POST', '/cgi-bin/wxopen/qrcodejumpget', { token, json: { appid: 'wxmini', get_type: 2, page_num: 1, page_size: 201 } }), 40097);
+    expectError(await call(emu, 'POST', '/wxa/sec/queryblocktmplmsg', { token, json: { tmpl_msg_id: 'x', largest_id: 0, limit: 101 } }), 40097);
+  });
 });
