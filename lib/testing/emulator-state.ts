@@ -1,3 +1,4 @@
+import type { CallbackConfig } from './push/platform-pushes.js';
 import { QuotaLedger } from './quota-ledger.js';
 
 /** A JSON object as posted by the caller. */
@@ -172,8 +173,8 @@ export class AccountState {
   ]);
   readonly quota = new QuotaLedger();
   quotaClears = { month: '', count: 0 };
-  /** Where WeChat pushes this account's events (服务器地址), with the push mode and format configured there. */
-  callback?: { url: string; mode: 'plain' | 'compatible' | 'safe'; format: 'xml' | 'json' };
+  /** Where events the platform raises on its own are pushed; unset = recorded, not delivered. */
+  callback?: CallbackConfig;
   readonly shortKeys = new Map<string, ShortKeyRecord>();
   readonly qrJumpRules = new Map<string, QrJumpRule>();
   qrJumpPublishes = { month: '', count: 0 };

@@ -11,8 +11,8 @@ export interface EmulatorAccount {
   /** EncodingAESKey (43 characters): needed for compatible and safe mode pushes. */
   encodingAESKey?: string;
   /**
-   * 服务器地址: where the emulator pushes the events it raises itself (a customer-service session opened or
-   * closed, …), in plaintext XML unless `setCallbackUrl()` says otherwise. Unset: those events are not pushed.
+   * Your endpoint (服务器地址(URL)): events the platform raises on its own (PUBLISHJOBFINISH, MASSSENDJOBFINISH,
+   * subscribe_msg_*) are pushed there in plain mode. See `emulator.setCallback()` for other modes.
    */
   callbackUrl?: string;
 }

@@ -6,7 +6,6 @@ export {
   WechatEmulator,
   type EmulatorPushOptions,
   type EmulatorRouteInfo,
-  type EmulatorNotification,
   type EmulatorCommentSeed,
 } from './wechat-emulator.js';
 export { EMULATOR_DEFAULT_OPENID, type EmulatorAccount, type EmulatorStartOptions, type EmulatorTemplate } from './emulator.options.js';
@@ -42,3 +41,4 @@ export type { ParsedReply } from '../message/reply-serializer.js';
 /** Builders for every inbound message and event type, from the package's own message table. */
 export { buildEvent, buildMessage } from '../message/message-builders.js';
 export { runCli, USAGE, type CliIo, type CliResult } from './cli.js';
+export { PLATFORM_SENDER, type PlatformPush, type CallbackConfig } from './push/platform-pushes.js';

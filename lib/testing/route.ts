@@ -18,8 +18,11 @@ export interface EmulatorCore {
   accountIds(): readonly string[];
   /** Daily limit for `path`, after start-option overrides; undefined = unlimited. */
   quotaLimit(path: string): number | undefined;
-  /** Pushes `message` to the account's callback URL in the background, as WeChat does (nothing when none is set). */
-  notify(account: AccountState, message: InboundMessage): void;
+  /**
+   * Runs `finish` after `delayMs` (the platform's asynchronous jobs) and pushes the event it returns to the
+   * account's callback URL, as WeChat pushes PUBLISHJOBFINISH or MASSSENDJOBFINISH.
+   */
+  later(account: AccountState, delayMs: number, finish: () => InboundMessage | undefined): void;
   /** The call whose error answer carried `rid`, while the request log still holds it. */
   requestByRid(rid: string): RecordedRequest | undefined;
 }

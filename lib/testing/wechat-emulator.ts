@@ -24,6 +24,7 @@ import { TimerSet } from './timer-set.js';
 import { TokenLedger } from './token-ledger.js';
 import type { InboundMessage } from '../message/message-types.js';
 import { pushMessage, type PushFormat, type PushMode, type PushOptions, type PushResult } from './push/push-client.js';
+import { PlatformPushes, type PlatformPush } from './push/platform-pushes.js';
 
 /** Options of `emulator.push()`. */
 export interface EmulatorPushOptions extends PushOptions {
@@ -40,16 +41,6 @@ const INTERACTION_EVENTS = new Set([
   'subscribe', 'SCAN', 'CLICK', 'VIEW', 'scancode_push', 'scancode_waitmsg', 'pic_sysphoto', 'pic_photo_or_album',
   'pic_weixin', 'location_select', 'view_miniprogram',
 ]);
-
-/** An event the emulator pushed on its own (a customer-service session opened or closed, …) to an account's callback URL. */
-export interface EmulatorNotification {
-  readonly appId: string;
-  readonly message: InboundMessage;
-  /** Set once the push has been answered (or given up). */
-  readonly result?: PushResult;
-  /** Set when the push could not be made (no token, bad URL, emulator stopped). */
-  readonly error?: string;
-}
 
 /** A comment to seed on a published article (`seedComments`). */
 export interface EmulatorCommentSeed {
@@ -91,8 +82,7 @@ export class WechatEmulator {
   private baseUrl = '';
   private stopping?: Promise<void>;
   private readonly pushes = new Set<AbortController>();
-  private readonly notified: { -readonly [K in keyof EmulatorNotification]: EmulatorNotification[K] }[] = [];
-  private readonly pendingNotifications = new Set<Promise<void>>();
+  private readonly jobs: PlatformPushes;
 
   private constructor(private readonly options: EmulatorStartOptions) {
     const accounts = [options, ...(options.accounts ?? [])];
@@ -105,6 +95,7 @@ export class WechatEmulator {
       }
     }
     const self = this;
+    this.jobs = new PlatformPushes(this.timers, () => this.clock.now());
     const core: EmulatorCore = {
       clock: this.clock,
       tokens: this.tokens,
@@ -115,7 +106,7 @@ export class WechatEmulator {
       account: (appId) => this.accounts.get(appId),
       accountIds: () => [...this.accounts.keys()],
       quotaLimit: (path) => this.quotaLimit(path),
-      notify: (account, message) => this.notify(account, message),
+      later: (account, delayMs, finish) => this.jobs.later(() => this.pushing(account), delayMs, finish),
       requestByRid: (rid) => this.log.byRid(rid),
     };
     this.dispatcher = new ApiDispatcher(core, ALL_ROUTES, this.faults, this.log, this.timers, (id) => this.findFile(id));
@@ -247,29 +238,29 @@ export class WechatEmulator {
   // ── Events the emulator raises itself, and state for the comment, customer-service and basics areas ──
 
   /**
-   * Sets (or with `null` removes) the account's 服务器地址: the emulator then pushes the events it raises itself
-   * (`kf_create_session`, `kf_close_session`, …) there, signed with the account token, in `mode` and `format`.
+   * Where the account's 服务器配置 URL points: events the platform raises on its own (PUBLISHJOBFINISH,
+   * MASSSENDJOBFINISH, subscribe_msg_*) are pushed there, signed (and encrypted in compatible/safe mode) like
+   * `push()`. Without one they are recorded in `platformPushes()` but not delivered. Same as the start option
+   * `callbackUrl`.
    */
-  setCallbackUrl(url: string | null, options: { appId?: string; mode?: PushMode; format?: PushFormat } = {}): void {
+  setCallback(url: string | undefined, options: { appId?: string; mode?: PushMode; format?: PushFormat } = {}): void {
     const account = this.account(options.appId);
-    if (url === null) {
+    if (url === undefined) {
       account.callback = undefined;
       return;
     }
-    checkUrl(url, 'callbackUrl');
+    if (!/^https?:\/\//.test(url)) throw new WechatEmulatorError('setCallback() needs an http(s) URL');
     account.callback = { url, mode: options.mode ?? 'plain', format: options.format ?? 'xml' };
   }
 
-  /** Events pushed to callback URLs so far (oldest first); pending ones carry no `result` yet. */
-  notifications(appId?: string): readonly EmulatorNotification[] {
-    const only = appId === undefined ? undefined : this.account(appId).appId;
-    return this.notified.filter((n) => only === undefined || n.appId === only).map((n) => ({ ...n }));
+  /** Events the platform raised on its own, oldest first, with their delivery results. */
+  platformPushes(appId?: string): readonly PlatformPush[] {
+    return this.jobs.list(appId === undefined ? undefined : this.account(appId).appId);
   }
 
-  /** Waits until every event push under way has been answered, then returns them all. */
-  async settleNotifications(appId?: string): Promise<readonly EmulatorNotification[]> {
-    while (this.pendingNotifications.size > 0) await Promise.all([...this.pendingNotifications]);
-    return this.notifications(appId);
+  /** Resolves once every pending job (publish, mass send) and platform push has finished. */
+  idle(): Promise<void> {
+    return this.jobs.idle();
   }
 
   /**
@@ -366,30 +357,11 @@ export class WechatEmulator {
     return record;
   }
 
-  /** Pushes an event the platform raises itself to the account's callback URL, without holding up the API answer. */
-  private notify(account: AccountState, message: InboundMessage): void {
-    const callback = account.callback;
-    if (!callback || this.stopping) return;
-    const record: { -readonly [K in keyof EmulatorNotification]: EmulatorNotification[K] } = { appId: account.appId, message };
-    this.notified.push(record);
-    if (this.notified.length > 1000) this.notified.shift();
-    const done: Promise<void> = this.push(callback.url, message, { appId: account.appId, mode: callback.mode, format: callback.format })
-      .then(
-        (result) => {
-          record.result = result;
-        },
-        (error: unknown) => {
-          record.error = error instanceof Error ? error.message : String(error);
-        },
-      )
-      .finally(() => this.pendingNotifications.delete(done));
-    this.pendingNotifications.add(done);
-  }
-
   /** Stops listening, closes every connection (keep-alive included), aborts pushes and clears every timer. Idempotent. */
   stop(): Promise<void> {
     this.stopping ??= new Promise<void>((resolve) => {
       this.timers.close();
+      this.jobs.close();
       for (const push of this.pushes) push.abort();
       const server = this.server;
       if (!server) return resolve();
@@ -404,6 +376,14 @@ export class WechatEmulator {
     const account = this.accounts.get(appId ?? this.defaultAppId);
     if (!account) throw new WechatEmulatorError(`the emulator has no account with AppID "${appId}"`);
     return account;
+  }
+
+  private pushing(account: AccountState) {
+    return {
+      appId: account.appId,
+      target: { token: account.token ?? '', appId: account.appId, encodingAESKey: account.encodingAESKey },
+      callback: account.callback,
+    };
   }
 
   private notePush(account: AccountState, message: InboundMessage): void {
@@ -428,10 +408,7 @@ export class WechatEmulator {
     }
     if (this.accounts.has(account.appId)) throw new WechatEmulatorError(`AppID ${account.appId} is listed twice`);
     const state = new AccountState(account.appId, account.appSecret, account.token, account.encodingAESKey);
-    if (account.callbackUrl !== undefined) {
-      checkUrl(account.callbackUrl, `${where}callbackUrl`);
-      state.callback = { url: account.callbackUrl, mode: 'plain', format: 'xml' };
-    }
+    if (account.callbackUrl !== undefined) state.callback = { url: account.callbackUrl, mode: 'plain', format: 'xml' };
     const now = this.clock.now();
     for (const openid of [EMULATOR_DEFAULT_OPENID, ...(this.options.followers ?? [])]) state.follow(openid, now);
     for (const t of this.options.templates ?? []) {
@@ -480,14 +457,4 @@ export class WechatEmulator {
       });
     });
   }
-}
-
-function checkUrl(url: string, field: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new WechatEmulatorError(`${field} is not a URL`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new WechatEmulatorError(`${field} must be http: or https:`);
 }

@@ -165,7 +165,7 @@ describe('customer-service session events pushed to the app (emulator → Nest a
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.listen(0, '127.0.0.1');
-    emu.setCallbackUrl(`${await app.getUrl()}/wechat`);
+    emu.setCallback(`${await app.getUrl()}/wechat`);
   });
   afterAll(async () => {
     await app?.close();
@@ -182,9 +182,10 @@ describe('customer-service session events pushed to the app (emulator → Nest a
     await kf.createSession('dora@gh_test', 'oCustomer9');
     await kf.createSession('dora@gh_test', 'oCustomer9'); // already open: no second event
     await kf.closeSession('dora@gh_test', 'oCustomer9');
-    const pushed = await emu.settleNotifications();
-    expect(pushed.map((n) => 'Event' in n.message && n.message.Event)).toEqual(['kf_create_session', 'kf_close_session']);
-    expect(pushed.every((n) => n.result?.status === 200 && !n.result.error)).toBe(true);
+    await emu.idle();
+    const pushed = emu.platformPushes();
+    expect(pushed.map((n) => n.event)).toEqual(['kf_create_session', 'kf_close_session']);
+    expect(pushed.every((n) => n.delivered && n.result?.status === 200)).toBe(true);
     expect(app.get(SessionEvents).seen).toEqual(['create oCustomer9 dora@gh_test', 'close oCustomer9 dora@gh_test']);
   });
 });

@@ -40,15 +40,17 @@ describe('emulator: short keys, comments, customer service, openApi (raw calls)'
     expectError(await call(emu, 'POST', '/customservice/msgrecord/getmsglist', { token, json: { starttime: 0, endtime: 86_401, msgid: 1, number: 10 } }), 65417);
   });
 
-  it('raises no event push without a callback URL, and refuses a callback URL that is not http(s)', async () => {
+  it('records session events without delivering them when no callback URL is set; refuses a non-http(s) one', async () => {
     await call(emu, 'POST', '/customservice/kfaccount/inviteworker', { token, json: { kf_account: 'eve@gh_test', invite_wx: 'eve_wx001' } });
     emu.acceptKfInvite('eve@gh_test');
     emu.setKfOnline('eve@gh_test');
     const created = await call(emu, 'POST', '/customservice/kfsession/create', { token, json: { kf_account: 'eve@gh_test', openid: 'oEmulatorUser0000000000000000' } });
     expect(created.json.errcode).toBe(0);
-    expect(await emu.settleNotifications()).toEqual([]);
-    expect(() => emu.setCallbackUrl('ftp://example.com/wechat')).toThrow(/callbackUrl must be http/);
-    await expect(WechatEmulator.start({ ...APP, callbackUrl: 'not a url' })).rejects.toThrow(/callbackUrl is not a URL/);
+    await emu.idle();
+    expect(emu.platformPushes().map((p) => [p.event, p.delivered, (p.message as { KfAccount?: string }).KfAccount])).toEqual([
+      ['kf_create_session', false, 'eve@gh_test'],
+    ]);
+    expect(() => emu.setCallback('ftp://example.com/wechat')).toThrow(/http\(s\) URL/);
   });
 
   it('qrcodejumpget refuses a page over 200 and queryblocktmplmsg a limit over 100 with 40097', async () => {

@@ -187,7 +187,7 @@ export const KF_ADMIN_ROUTES: readonly EmulatorRoute[] = [
       const now = ctx.core.clock.nowSeconds();
       ctx.account.kfSessions.set(openid, { kfAccount: record.kfAccount, createTime: now });
       ctx.account.kfWaiting.delete(openid);
-      ctx.core.notify(ctx.account, sessionEvent('kf_create_session', openid, record.kfAccount, now));
+      ctx.core.later(ctx.account, 0, () => sessionEvent('kf_create_session', openid, record.kfAccount, now));
       return OK;
     },
   },
@@ -204,7 +204,7 @@ export const KF_ADMIN_ROUTES: readonly EmulatorRoute[] = [
       if (ctx.account.kfSessions.get(openid)?.kfAccount !== record.kfAccount) fail(65413);
       ctx.account.kfSessions.delete(openid);
       const now = ctx.core.clock.nowSeconds();
-      ctx.core.notify(ctx.account, sessionEvent('kf_close_session', openid, record.kfAccount, now));
+      ctx.core.later(ctx.account, 0, () => sessionEvent('kf_close_session', openid, record.kfAccount, now));
       return OK;
     },
   },
