@@ -175,6 +175,8 @@ export class AccountState {
   quotaClears = { month: '', count: 0 };
   /** Where events the platform raises on its own are pushed; unset = recorded, not delivered. */
   callback?: CallbackConfig;
+  /** `openapi/quota/clear` resets this month (50 a month, counted apart from clear_quota's 10). */
+  apiQuotaClears = { month: '', count: 0 };
   readonly shortKeys = new Map<string, ShortKeyRecord>();
   readonly qrJumpRules = new Map<string, QrJumpRule>();
   qrJumpPublishes = { month: '', count: 0 };

@@ -73,6 +73,11 @@ describe('OpenApiService (against the emulator)', () => {
     await expect(openapi.clearApiQuota('cgi-bin/menu/get')).rejects.toMatchObject({ field: 'cgi_path' });
   });
 
+  it('allows 50 single-API resets a month, then answers 48006', async () => {
+    for (let i = 1; i < 50; i++) await openapi.clearApiQuota('/cgi-bin/menu/get'); // one used above
+    await expect(openapi.clearApiQuota('/cgi-bin/menu/get')).rejects.toMatchObject({ errcode: 48006 });
+  });
+
   it('clears every quota with the AppSecret (clear_quota/v2): no access_token, the secret never logged', async () => {
     await client.request(ENDPOINTS.menuGet).catch(() => undefined);
     expect(emu.quotaUsed('/cgi-bin/menu/get')).toBe(1);

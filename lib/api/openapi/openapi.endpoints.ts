@@ -10,10 +10,10 @@ export const OPENAPI_ENDPOINTS = {
     title: '查询rid信息', method: 'POST', path: '/cgi-bin/openapi/rid/get', kind: 'read', request: RidQueryDto,
     response: 'json', expect: ['request'], doc: `${DOC}/api_getridinfo`,
   }),
-  /** Resets one API's daily count; never repeated blindly. */
+  /** Resets one API's daily count (50 resets a month, apart from clear_quota's 10); never repeated blindly. */
   apiQuotaClear: endpoint()({
     title: '重置指定API调用次数', method: 'POST', path: '/cgi-bin/openapi/quota/clear', kind: 'send', request: ApiQuotaClearDto,
-    response: 'json', doc: 'https://developers.weixin.qq.com/doc/channels/api/basic/api_clearapiquota.html',
+    response: 'json', doc: `${DOC}/api_clearapiquota`,
   }),
   /**
    * Authenticated by the AppSecret instead of an access_token, so it works when the token quota itself is spent.

@@ -25,7 +25,10 @@ export class OpenApiService {
     return this.getRid(error.rid);
   }
 
-  /** 重置指定API调用次数: today's count of one API path (e.g. `/cgi-bin/message/custom/send`) back to zero. */
+  /**
+   * 重置指定API调用次数: today's count of one API path (e.g. `/cgi-bin/message/custom/send`) back to zero; 50 resets a
+   * month, counted apart from clear_quota's 10.
+   */
   async clearApiQuota(cgiPath: string): Promise<void> {
     await this.client.call(E.apiQuotaClear, { cgi_path: cgiPath });
   }

@@ -1,10 +1,10 @@
 import { quotaMonth } from '../emulator-clock.js';
 import { fail } from '../emulator-errors.js';
-import type { AccountState, JsonObject } from '../emulator-state.js';
+import type { JsonObject } from '../emulator-state.js';
 import { OK, isObject, requireString, type EmulatorCore, type EmulatorRoute } from '../route.js';
 
 const RID_DOC = 'https://developers.weixin.qq.com/doc/service/api/apimanage/api_getridinfo';
-const CLEAR_API_DOC = 'https://developers.weixin.qq.com/doc/channels/api/basic/api_clearapiquota.html';
+const CLEAR_API_DOC = 'https://developers.weixin.qq.com/doc/service/api/apimanage/api_clearapiquota';
 const CLEAR_V2_DOC = 'https://developers.weixin.qq.com/doc/service/api/apimanage/api_clearquotabyappsecret';
 
 const RID = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/;
@@ -15,12 +15,13 @@ const RID_TTL_MS = 7 * 86_400_000;
  * count (the same `quotaClears` counter basic.routes.ts keeps).
  */
 const CLEARS_PER_MONTH = 10;
+/** openapi/quota/clear: "每个账号每月共50次清零操作机会". */
+const API_CLEARS_PER_MONTH = 50;
 
-function takeMonthlyClear(core: EmulatorCore, account: AccountState): void {
+function takeMonthlyClear(core: EmulatorCore, clears: { month: string; count: number }, perMonth: number): void {
   const month = quotaMonth(core.clock.now());
-  const clears = account.quotaClears;
   if (clears.month !== month) Object.assign(clears, { month, count: 0 });
-  if (clears.count >= CLEARS_PER_MONTH) fail(48006);
+  if (clears.count >= perMonth) fail(48006);
   clears.count += 1;
 }
 
@@ -77,6 +78,7 @@ export const OPENAPI_ROUTES: readonly EmulatorRoute[] = [
     handler(ctx) {
       const cgiPath = requireString(ctx.json(), 'cgi_path', 76021);
       if (ctx.core.quotaLimit(cgiPath) === undefined) fail(76021);
+      takeMonthlyClear(ctx.core, ctx.account.apiQuotaClears, API_CLEARS_PER_MONTH);
       ctx.account.quota.reset(cgiPath);
       return OK;
     },
@@ -96,7 +98,7 @@ export const OPENAPI_ROUTES: readonly EmulatorRoute[] = [
       if (!account) fail(40013);
       ctx.setAppId(appid);
       if (account.appSecret !== appsecret) fail(40125);
-      takeMonthlyClear(ctx.core, account);
+      takeMonthlyClear(ctx.core, account.quotaClears, CLEARS_PER_MONTH);
       account.quota.reset();
       return OK;
     },
