@@ -90,3 +90,26 @@ export { WechatStoreUnavailableError, type StoreFailure } from './errors/wechat-
 export { dedupeKeyOf } from './inbound/dedupe-key.js';
 export { toCustomerServiceMessage, type LateReplyMapping } from './inbound/late-reply.js';
 export { WechatLateReplySender } from './inbound/late-reply.sender.js';
+
+// Issue 10 areas: short keys and QR jump rules, comments (留言), customer-service administration, openApi (rid,
+// quota resets), auto-reply rules, blocked template messages
+export { ShortenService, SHORT_SCENE_PREFIX, type LongSceneQrcode } from './api/shorten/shorten.service.js';
+export * from './api/shorten/shorten.dto.js';
+export * from './api/shorten/shorten.types.js';
+export { QrcodeJumpService, type QrcodeJumpRuleInput } from './api/qrcode-jump/qrcode-jump.service.js';
+export * from './api/qrcode-jump/qrcode-jump.dto.js';
+export * from './api/qrcode-jump/qrcode-jump.types.js';
+export { CommentService, type ArticleRef } from './api/comment/comment.service.js';
+export * from './api/comment/comment.dto.js';
+export * from './api/comment/comment.types.js';
+export { KfService } from './api/kf/kf.service.js';
+export * from './api/kf/kf.dto.js';
+export * from './api/kf/kf.types.js';
+export { OpenApiService } from './api/openapi/openapi.service.js';
+export * from './api/openapi/openapi.dto.js';
+export * from './api/openapi/openapi.types.js';
+export { AutoreplyService } from './api/autoreply/autoreply.service.js';
+export * from './api/autoreply/autoreply.types.js';
+export { TemplateBlockService } from './api/template-block/template-block.service.js';
+export * from './api/template-block/template-block.dto.js';
+export * from './api/template-block/template-block.types.js';

@@ -4,6 +4,13 @@ import { MenuService } from './menu.service.js';
 import { MessageService } from './message.service.js';
 import { QrcodeService } from './qrcode.service.js';
 import type { WechatApiClient } from './wechat-api.client.js';
+import { ShortenService } from './shorten/shorten.service.js';
+import { QrcodeJumpService } from './qrcode-jump/qrcode-jump.service.js';
+import { CommentService } from './comment/comment.service.js';
+import { KfService } from './kf/kf.service.js';
+import { OpenApiService } from './openapi/openapi.service.js';
+import { AutoreplyService } from './autoreply/autoreply.service.js';
+import { TemplateBlockService } from './template-block/template-block.service.js';
 
 /**
  * Every service built on one account's client, by the name it has in `WechatServices.forAccount()`. Each is also
@@ -15,6 +22,13 @@ export const ACCOUNT_SERVICES = {
   qrcode: QrcodeService,
   material: MaterialService,
   message: MessageService,
+  shorten: ShortenService,
+  qrcodeJump: QrcodeJumpService,
+  comment: CommentService,
+  kf: KfService,
+  openapi: OpenApiService,
+  autoreply: AutoreplyService,
+  templateBlock: TemplateBlockService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

@@ -1,4 +1,11 @@
 import { BASIC_ENDPOINTS } from './basic/basic.endpoints.js';
+import { SHORTEN_ENDPOINTS } from './shorten/shorten.endpoints.js';
+import { QRCODE_JUMP_ENDPOINTS } from './qrcode-jump/qrcode-jump.endpoints.js';
+import { COMMENT_ENDPOINTS } from './comment/comment.endpoints.js';
+import { KF_ENDPOINTS } from './kf/kf.endpoints.js';
+import { OPENAPI_ENDPOINTS } from './openapi/openapi.endpoints.js';
+import { AUTOREPLY_ENDPOINTS } from './autoreply/autoreply.endpoints.js';
+import { TEMPLATE_BLOCK_ENDPOINTS } from './template-block/template-block.endpoints.js';
 import { endpoint, type EndpointKind, type EndpointRow } from './endpoint.js';
 
 /** Every platform API the services call, one row each (see `EndpointRow`). */
@@ -17,6 +24,13 @@ const post = (title: string, path: string, doc: string, kind: EndpointKind) =>
  */
 export const ENDPOINTS = {
   ...BASIC_ENDPOINTS,
+  ...SHORTEN_ENDPOINTS,
+  ...QRCODE_JUMP_ENDPOINTS,
+  ...COMMENT_ENDPOINTS,
+  ...KF_ENDPOINTS,
+  ...OPENAPI_ENDPOINTS,
+  ...AUTOREPLY_ENDPOINTS,
+  ...TEMPLATE_BLOCK_ENDPOINTS,
   // Tokens. A classic fetch replaces the previous token (after 5 minutes) and spends a 2000/day quota: `send`.
   stableToken: endpoint<Record<string, unknown>>()({
     title: '获取稳定版接口调用凭据',

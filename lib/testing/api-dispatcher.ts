@@ -18,6 +18,9 @@ import {
 } from './route.js';
 import type { TimerSet } from './timer-set.js';
 
+/** The ` rid: …` suffix `withRid` appends; remembered so `openapi/rid/get` can look the call up. */
+const RID_SUFFIX = / rid: ([0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8})$/;
+
 /** JSON bodies WeChat accepts are small; anything bigger is refused before parsing. */
 const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -58,8 +61,8 @@ export class ApiDispatcher {
     const path = url.pathname;
     const query = url.searchParams;
     const call: CallRecord = {};
-    const record = (status: number, errcode?: number) =>
-      this.log.add({ at, method: req.method ?? '', path, query: redactQuery(query), status, errcode, ...call });
+    const record = (status: number, errcode?: number, answer?: { rid: string; response: string }) =>
+      this.log.add({ at, method: req.method ?? '', path, query: redactQuery(query), status, errcode, ...call, ...answer });
 
     try {
       if (path.startsWith(FILES_PREFIX)) {
@@ -205,11 +208,16 @@ export class ApiDispatcher {
     return `${errmsg} rid: ${seconds}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
   }
 
-  private sendJson(res: ServerResponse, body: JsonObject, record: (status: number, errcode?: number) => void): void {
+  private sendJson(
+    res: ServerResponse,
+    body: JsonObject,
+    record: (status: number, errcode?: number, answer?: { rid: string; response: string }) => void,
+  ): void {
     const text = JSON.stringify(body);
     res.writeHead(200, { 'Content-Type': 'application/json; encoding=utf-8', 'Content-Length': Buffer.byteLength(text) });
     res.end(text);
-    record(200, typeof body.errcode === 'number' ? body.errcode : 0);
+    const rid = typeof body.errmsg === 'string' ? RID_SUFFIX.exec(body.errmsg)?.[1] : undefined;
+    record(200, typeof body.errcode === 'number' ? body.errcode : 0, rid ? { rid, response: text } : undefined);
   }
 
   private sendBinary(res: ServerResponse, body: BinaryBody, record: (status: number, errcode?: number) => void): void {

@@ -92,6 +92,55 @@ export const WECHAT_ERRMSG = {
   65310: 'country is empty while province or city is not empty',
   65311: 'province is empty while city is not empty',
   76021: 'cgi_path not found, please check',
+  // Areas of issue 10 (short keys, QR jump rules, comments, customer service, openApi). English text from the
+  // docs' 错误描述 column or captured answers where one exists; otherwise the docs' Chinese description.
+  47003: 'argument invalid!',
+  48001: 'api unauthorized',
+  // https://developers.weixin.qq.com/doc/service/api/customer/servicermanage/api_addkfaccount
+  65400: 'please enable new custom service or wait for a while if you have enabled',
+  65401: 'invalid custom service account',
+  65402: 'the custom service account has not been bound to a wechat user',
+  65403: 'illegal nickname',
+  65404: 'illegal custom service account',
+  65405: 'custom service account number reach limit',
+  65406: 'custom service account exists',
+  // https://developers.weixin.qq.com/doc/service/api/customer/servicermanage/api_invitekfworker
+  65407: 'the wechat user have been one of your workers',
+  65408: 'you have already invited the wechat user',
+  65409: 'wechat account invalid',
+  65410: 'too many custom service accounts bound by the worker',
+  65411: 'a effective invitation to bind the custom service account exists',
+  65412: 'the custom service account have been bound by a wechat user',
+  // https://developers.weixin.qq.com/doc/service/api/customer/messctrl/api_closesession; 65415 and 65417 paraphrase
+  // the documented 客服帐号不在线 / 查询时间段超出限制, 65416's text is from a captured answer
+  65413: 'no effective session for the customer',
+  65414: 'another worker is serving the customer',
+  65415: 'custom service account is offline',
+  65416: 'param invalid, please check',
+  65417: 'time range of query out of limit',
+  // https://developers.weixin.qq.com/doc/service/openApi/get_rid_info.html
+  76001: 'rid not found',
+  76002: 'rid is error',
+  76003: 'could not query this rid,no permission',
+  76022: 'could not use this cgi_path,no permission',
+  // qrcodejump: 85066 and 85072 from captured answers; the others paraphrase the docs
+  85066: 'illegal prefix',
+  85071: 'prefix already added',
+  85072: 'prefix owned by other',
+  85073: 'too many rules',
+  85095: 'data error, delete the rule and add it again',
+  // 留言管理, from the global return-code page
+  88000: 'without comment privilege',
+  88001: 'msg_data is not exists',
+  88003: 'elected comment upper limit',
+  88005: 'already reply',
+  88007: 'reply content beyond max len or content len is zero',
+  88008: 'comment is not exists',
+  88010: 'count range error. cout <= 0 or count > 50',
+  // https://developers.weixin.qq.com/doc/service/api/qrcode/shorten/api_genshortkey
+  9410010: 'long_data长度超过限制',
+  9410011: 'expire_seconds超过限制',
+  9410012: 'short_key不存在/过期/不属于本账号',
 } as const satisfies Record<number, string>;
 
 export type WechatErrcode = keyof typeof WECHAT_ERRMSG;

@@ -1,3 +1,4 @@
+import type { CallbackConfig } from './push/platform-pushes.js';
 import { QuotaLedger } from './quota-ledger.js';
 
 /** A JSON object as posted by the caller. */
@@ -83,6 +84,74 @@ export interface Tag {
   name: string;
 }
 
+/** A `shorten/gen` entry. */
+export interface ShortKeyRecord {
+  readonly longData: string;
+  /** Epoch ms. */
+  readonly createdAt: number;
+  readonly expireSeconds: number;
+}
+
+/** A "扫服务号二维码打开小程序" rule (`wxopen/qrcodejumpadd`). */
+export interface QrJumpRule {
+  readonly prefix: string;
+  appid: string;
+  path: string;
+  /** 1 unpublished, 2 published. */
+  state: 1 | 2;
+}
+
+/** One user comment (留言) on a published article. */
+export interface CommentRecord {
+  readonly userCommentId: number;
+  readonly openid: string;
+  /** Unix seconds. */
+  readonly createTime: number;
+  readonly content: string;
+  /** 0 normal, 1 精选. */
+  commentType: 0 | 1;
+  reply?: { content: string; createTime: number };
+  deleted: boolean;
+}
+
+/** The comments of one article of a publish (`msg_data_id` + `index`). */
+export interface ArticleComments {
+  open: boolean;
+  readonly comments: CommentRecord[];
+}
+
+export interface KfAccountRecord {
+  readonly kfAccount: string;
+  readonly kfId: string;
+  nickname: string;
+  headImgUrl: string;
+  kfWx?: string;
+  invite?: { wx: string; expireTime: number; status: 'waiting' | 'rejected' | 'expired' };
+  /** getonlinekflist `status`: 0 offline, 1 web, 2 mobile, 3 both. */
+  onlineStatus: 0 | 1 | 2 | 3;
+}
+
+/** A customer-service chat record (`msgrecord/getmsglist`). */
+export interface KfChatRecord {
+  readonly openid: string;
+  /** 2002 sent by the worker, 2003 received from the user. */
+  readonly opercode: 2002 | 2003;
+  readonly text: string;
+  /** Unix seconds. */
+  readonly time: number;
+  readonly worker: string;
+}
+
+/** A template message the platform blocked (`wxa/sec/queryblocktmplmsg`). */
+export interface BlockedTemplateRecord {
+  readonly id: number;
+  readonly tmplMsgId: string;
+  readonly title: string;
+  readonly content: string;
+  readonly sendTimestamp: number;
+  readonly openid: string;
+}
+
 /** Everything the emulator remembers about one 公众号. */
 export class AccountState {
   menu: JsonObject | null = null;
@@ -104,6 +173,24 @@ export class AccountState {
   ]);
   readonly quota = new QuotaLedger();
   quotaClears = { month: '', count: 0 };
+  /** Where events the platform raises on its own are pushed; unset = recorded, not delivered. */
+  callback?: CallbackConfig;
+  /** `openapi/quota/clear` resets this month (50 a month, counted apart from clear_quota's 10). */
+  apiQuotaClears = { month: '', count: 0 };
+  readonly shortKeys = new Map<string, ShortKeyRecord>();
+  readonly qrJumpRules = new Map<string, QrJumpRule>();
+  qrJumpPublishes = { month: '', count: 0 };
+  /** Comments by `${msg_data_id}:${index}`. */
+  readonly comments = new Map<string, ArticleComments>();
+  readonly kfAccounts = new Map<string, KfAccountRecord>();
+  /** Open customer-service sessions by the customer's openid. */
+  readonly kfSessions = new Map<string, { kfAccount: string; createTime: number }>();
+  /** Customers waiting for a worker: openid → latest_time (Unix seconds). */
+  readonly kfWaiting = new Map<string, number>();
+  readonly kfRecords: KfChatRecord[] = [];
+  /** `get_current_autoreply_info`'s answer; null = WeChat's "nothing set up" answer. */
+  autoreply: JsonObject | null = null;
+  readonly blockedTemplates: BlockedTemplateRecord[] = [];
   private seq = 100;
   /** New tags get ids from 100 up; 0–2 are the system tags. */
   private tagSeq = 100;

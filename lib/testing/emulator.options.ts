@@ -11,6 +11,11 @@ export interface EmulatorAccount {
   token?: string;
   /** EncodingAESKey (43 characters): needed for compatible and safe mode pushes. */
   encodingAESKey?: string;
+  /**
+   * Your endpoint (服务器地址(URL)): events the platform raises on its own (PUBLISHJOBFINISH, MASSSENDJOBFINISH,
+   * subscribe_msg_*) are pushed there in plain mode. See `emulator.setCallback()` for other modes.
+   */
+  callbackUrl?: string;
 }
 
 /** An approved template, as `template/get_all_private_template` lists it. */

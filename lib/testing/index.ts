@@ -2,13 +2,27 @@
  * `nestjs-wechat-mp/testing`: a local WeChat 公众号 platform for tests and offline development.
  * Start it, point `apiBaseUrl` at `emulator.url`, push messages to your endpoint with `emulator.push()`.
  */
-export { WechatEmulator, type EmulatorPushOptions, type EmulatorRouteInfo } from './wechat-emulator.js';
+export {
+  WechatEmulator,
+  type EmulatorPushOptions,
+  type EmulatorRouteInfo,
+  type EmulatorCommentSeed,
+} from './wechat-emulator.js';
 export { EMULATOR_DEFAULT_OPENID, type EmulatorAccount, type EmulatorStartOptions, type EmulatorTemplate } from './emulator.options.js';
 export { EmulatorClock } from './emulator-clock.js';
 export { WECHAT_ERRMSG, WechatEmulatorError, type WechatErrcode } from './emulator-errors.js';
 export type { FaultKind, FaultSpec, ActiveFault, FaultInjector } from './fault-injector.js';
 export type { RecordedRequest } from './request-log.js';
 export type { MediaRecord, MediaKind, MediaType, QrTicket, QrActionName, SentMessage, SentKind, JsonObject } from './emulator-state.js';
+export type {
+  ArticleComments,
+  BlockedTemplateRecord,
+  CommentRecord,
+  KfAccountRecord,
+  KfChatRecord,
+  QrJumpRule,
+  ShortKeyRecord,
+} from './emulator-state.js';
 export {
   PUSH_REPLY_ERROR_REASONS,
   WechatPushReplyError,
@@ -28,3 +42,4 @@ export type { ParsedReply } from '../message/reply-serializer.js';
 export { buildEvent, buildMessage } from '../message/message-builders.js';
 export { runCli, USAGE, type CliIo, type CliResult } from './cli.js';
 export type { EmulatorAppTarget } from './ui/ui-host.js';
+export { PLATFORM_SENDER, type PlatformPush, type CallbackConfig } from './push/platform-pushes.js';

@@ -26,8 +26,9 @@ export class QuotaLedger {
     return entry && entry.day === quotaDay(nowMs) ? entry.count : 0;
   }
 
-  /** `clear_quota`: every counter back to zero. */
-  reset(): void {
-    this.used.clear();
+  /** `clear_quota`: every counter back to zero; `openapi/quota/clear`: one path's. */
+  reset(path?: string): void {
+    if (path === undefined) this.used.clear();
+    else this.used.delete(path);
   }
 }

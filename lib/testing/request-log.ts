@@ -16,6 +16,9 @@ export interface RecordedRequest {
   readonly errcode?: number;
   /** The injected fault that shaped this answer, if any. */
   readonly fault?: string;
+  /** Error answers only: the rid WeChat appends to errmsg, and the answer as sent (for `openapi/rid/get`). */
+  readonly rid?: string;
+  readonly response?: string;
 }
 
 const SECRET_KEYS = new Set(['access_token', 'secret', 'appsecret', 'app_secret', 'encodingaeskey']);
@@ -59,6 +62,11 @@ export class RequestLog {
   subscribe(listener: (entry: RecordedRequest) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The call whose error answer carried `rid`, while it is still in the ring. */
+  byRid(rid: string): RecordedRequest | undefined {
+    return this.entries.findLast((entry) => entry.rid === rid);
   }
 
   all(): readonly RecordedRequest[] {

@@ -2,6 +2,8 @@ import type { EmulatorClock } from './emulator-clock.js';
 import { fail } from './emulator-errors.js';
 import type { AccountState, JsonObject } from './emulator-state.js';
 import type { MultipartForm } from './multipart.js';
+import type { RecordedRequest } from './request-log.js';
+import type { InboundMessage } from '../message/message-types.js';
 import type { TokenLedger } from './token-ledger.js';
 
 /** What route handlers may see of the emulator. */
@@ -18,6 +20,13 @@ export interface EmulatorCore {
   quotaLimit(path: string): number | undefined;
   /** The follower selected on the emulator's page: who an OAuth consent screen logs in. */
   pageFollower(appId: string): { openid: string; nickname: string; following: boolean };
+  /**
+   * Runs `finish` after `delayMs` (the platform's asynchronous jobs) and pushes the event it returns to the
+   * account's callback URL, as WeChat pushes PUBLISHJOBFINISH or MASSSENDJOBFINISH.
+   */
+  later(account: AccountState, delayMs: number, finish: () => InboundMessage | undefined): void;
+  /** The call whose error answer carried `rid`, while the request log still holds it. */
+  requestByRid(rid: string): RecordedRequest | undefined;
 }
 
 interface BaseContext {

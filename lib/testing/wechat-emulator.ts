@@ -4,7 +4,18 @@ import { ApiDispatcher } from './api-dispatcher.js';
 import { ALL_ROUTES } from './api/all.routes.js';
 import { EmulatorClock } from './emulator-clock.js';
 import { WechatEmulatorError } from './emulator-errors.js';
-import { AccountState, type JsonObject, type MediaRecord, type QrTicket, type SentMessage } from './emulator-state.js';
+import {
+  AccountState,
+  type ArticleComments,
+  type BlockedTemplateRecord,
+  type JsonObject,
+  type KfAccountRecord,
+  type KfChatRecord,
+  type MediaRecord,
+  type QrJumpRule,
+  type QrTicket,
+  type SentMessage,
+} from './emulator-state.js';
 import { EMULATOR_DEFAULT_OPENID, type EmulatorAccount, type EmulatorStartOptions } from './emulator.options.js';
 import { FaultInjector } from './fault-injector.js';
 import { RequestLog, type RecordedRequest } from './request-log.js';
@@ -12,10 +23,11 @@ import type { EmulatorCore } from './route.js';
 import { TimerSet } from './timer-set.js';
 import { TokenLedger } from './token-ledger.js';
 import type { InboundMessage } from '../message/message-types.js';
-import { pushMessage, type PushOptions, type PushResult } from './push/push-client.js';
 import { EmulatorUi, UI_PREFIX } from './ui/emulator-ui.js';
 import { UiInputError } from './ui/ui-actions.js';
 import type { EmulatorAppTarget } from './ui/ui-host.js';
+import { pushMessage, type PushFormat, type PushMode, type PushOptions, type PushResult } from './push/push-client.js';
+import { PlatformPushes, type PlatformPush } from './push/platform-pushes.js';
 
 /** Options of `emulator.push()`. */
 export interface EmulatorPushOptions extends PushOptions {
@@ -32,6 +44,15 @@ const INTERACTION_EVENTS = new Set([
   'subscribe', 'SCAN', 'CLICK', 'VIEW', 'scancode_push', 'scancode_waitmsg', 'pic_sysphoto', 'pic_photo_or_album',
   'pic_weixin', 'location_select', 'view_miniprogram',
 ]);
+
+/** A comment to seed on a published article (`seedComments`). */
+export interface EmulatorCommentSeed {
+  content: string;
+  /** Default: the emulator's default follower. */
+  openid?: string;
+  /** Unix seconds; default now (emulator clock). */
+  createTime?: number;
+}
 
 /** An endpoint as the emulator implements it. */
 export interface EmulatorRouteInfo {
@@ -65,6 +86,7 @@ export class WechatEmulator {
   private baseUrl = '';
   private stopping?: Promise<void>;
   private readonly pushes = new Set<AbortController>();
+  private readonly jobs: PlatformPushes;
 
   private constructor(private readonly options: EmulatorStartOptions) {
     const accounts = [options, ...(options.accounts ?? [])];
@@ -77,6 +99,7 @@ export class WechatEmulator {
       }
     }
     const self = this;
+    this.jobs = new PlatformPushes(this.timers, () => this.clock.now());
     const core: EmulatorCore = {
       clock: this.clock,
       tokens: this.tokens,
@@ -88,6 +111,8 @@ export class WechatEmulator {
       accountIds: () => [...this.accounts.keys()],
       quotaLimit: (path) => this.quotaLimit(path),
       pageFollower: (appId) => this.ui.selectedFollower(appId),
+      later: (account, delayMs, finish) => this.jobs.later(() => this.pushing(account), delayMs, finish),
+      requestByRid: (rid) => this.log.byRid(rid),
     };
     this.dispatcher = new ApiDispatcher(core, ALL_ROUTES, this.faults, this.log, this.timers, (id) => this.findFile(id));
     this.ui = new EmulatorUi(
@@ -262,11 +287,134 @@ export class WechatEmulator {
     }
   }
 
+  // ── Events the emulator raises itself, and state for the comment, customer-service and basics areas ──
+
+  /**
+   * Where the account's 服务器配置 URL points: events the platform raises on its own (PUBLISHJOBFINISH,
+   * MASSSENDJOBFINISH, subscribe_msg_*) are pushed there, signed (and encrypted in compatible/safe mode) like
+   * `push()`. Without one they are recorded in `platformPushes()` but not delivered. Same as the start option
+   * `callbackUrl`.
+   */
+  setCallback(url: string | undefined, options: { appId?: string; mode?: PushMode; format?: PushFormat } = {}): void {
+    const account = this.account(options.appId);
+    if (url === undefined) {
+      account.callback = undefined;
+      return;
+    }
+    if (!/^https?:\/\//.test(url)) throw new WechatEmulatorError('setCallback() needs an http(s) URL');
+    account.callback = { url, mode: options.mode ?? 'plain', format: options.format ?? 'xml' };
+  }
+
+  /** Events the platform raised on its own, oldest first, with their delivery results. */
+  platformPushes(appId?: string): readonly PlatformPush[] {
+    return this.jobs.list(appId === undefined ? undefined : this.account(appId).appId);
+  }
+
+  /** Resolves once every pending job (publish, mass send) and platform push has finished. */
+  idle(): Promise<void> {
+    return this.jobs.idle();
+  }
+
+  /**
+   * Seeds comments (留言) on article `index` of the publish `msgDataId` (comments opened), as followers would
+   * write them; returns their `user_comment_id`s. The article is created on first use.
+   */
+  seedComments(msgDataId: number, comments: readonly EmulatorCommentSeed[], options: { index?: number; appId?: string } = {}): number[] {
+    const account = this.account(options.appId);
+    const key = `${msgDataId}:${options.index ?? 0}`;
+    let article: ArticleComments | undefined = account.comments.get(key);
+    if (!article) {
+      article = { open: true, comments: [] };
+      account.comments.set(key, article);
+    }
+    const target = article;
+    return comments.map((seed) => {
+      const id = target.comments.length + 1;
+      target.comments.push({
+        userCommentId: id,
+        openid: seed.openid ?? EMULATOR_DEFAULT_OPENID,
+        createTime: seed.createTime ?? this.clock.nowSeconds(),
+        content: seed.content,
+        commentType: 0,
+        deleted: false,
+      });
+      return id;
+    });
+  }
+
+  /** The comments of one article, deleted ones included (flagged), or undefined for an article the emulator does not know. */
+  comments(msgDataId: number, index = 0, appId?: string): ArticleComments | undefined {
+    const found = this.account(appId).comments.get(`${msgDataId}:${index}`);
+    return found ? structuredClone(found) : undefined;
+  }
+
+  /** Customer-service accounts (客服账号) as the emulator holds them. */
+  kfAccounts(appId?: string): readonly KfAccountRecord[] {
+    return structuredClone([...this.account(appId).kfAccounts.values()]);
+  }
+
+  /** The worker behind `kfAccount` accepts its pending binding invitation (its WeChat ID becomes `kf_wx`). */
+  acceptKfInvite(kfAccount: string, appId?: string): void {
+    const record = this.kfAccount(kfAccount, appId);
+    if (!record.invite || record.invite.status !== 'waiting') throw new WechatEmulatorError(`${kfAccount} has no pending invitation`);
+    record.kfWx = record.invite.wx;
+    record.invite = undefined;
+  }
+
+  /** Sets a customer-service account's online status (0 offline, 1 web, 2 mobile, 3 both), as its worker would. */
+  setKfOnline(kfAccount: string, status: 0 | 1 | 2 | 3 = 1, appId?: string): void {
+    this.kfAccount(kfAccount, appId).onlineStatus = status;
+  }
+
+  /** `openid` asks for a worker: the customer waits in `kfsession/getwaitcase` until a session is created. */
+  addWaitingCustomer(openid: string, appId?: string): void {
+    const account = this.account(appId);
+    account.follow(openid, this.clock.now()).lastInteraction = this.clock.now();
+    account.kfWaiting.set(openid, this.clock.nowSeconds());
+  }
+
+  /** Open customer-service sessions: customer openid → worker account. */
+  kfSessions(appId?: string): Record<string, string> {
+    return Object.fromEntries([...this.account(appId).kfSessions].map(([openid, s]) => [openid, s.kfAccount]));
+  }
+
+  /** Adds chat records (聊天记录) for `msgrecord/getmsglist`; they are listed by `time`. */
+  addKfRecords(records: readonly KfChatRecord[], appId?: string): void {
+    const list = this.account(appId).kfRecords;
+    list.push(...records.map((r) => ({ ...r })));
+    list.sort((a, b) => a.time - b.time);
+  }
+
+  /** Sets what `get_current_autoreply_info` answers (WeChat's own JSON shape); null: nothing set up. */
+  setAutoreplyInfo(info: JsonObject | null, appId?: string): void {
+    this.account(appId).autoreply = info === null ? null : structuredClone(info);
+  }
+
+  /** Records a template message the platform blocked, for `wxa/sec/queryblocktmplmsg`; returns its record id. */
+  blockTemplateMessage(message: Omit<BlockedTemplateRecord, 'id' | 'sendTimestamp'> & { sendTimestamp?: number }, appId?: string): number {
+    const list = this.account(appId).blockedTemplates;
+    const id = list.length + 1;
+    list.push({ ...message, id, sendTimestamp: message.sendTimestamp ?? this.clock.nowSeconds() });
+    return id;
+  }
+
+  /** 扫服务号二维码打开小程序 rules, by prefix. */
+  qrJumpRules(appId?: string): readonly QrJumpRule[] {
+    return structuredClone([...this.account(appId).qrJumpRules.values()]);
+  }
+
+  private kfAccount(kfAccount: string, appId?: string): KfAccountRecord {
+    const record = this.account(appId).kfAccounts.get(kfAccount);
+    if (!record) throw new WechatEmulatorError(`no customer-service account ${kfAccount}`);
+    return record;
+  }
+
   /** Stops listening, closes every connection (keep-alive included), aborts pushes and clears every timer. Idempotent. */
   stop(): Promise<void> {
     this.stopping ??= new Promise<void>((resolve) => {
       this.timers.close();
       this.ui.close();
+      this.jobs.close();
       for (const push of this.pushes) push.abort();
       const server = this.server;
       if (!server) return resolve();
@@ -281,6 +429,14 @@ export class WechatEmulator {
     const account = this.accounts.get(appId ?? this.defaultAppId);
     if (!account) throw new WechatEmulatorError(`the emulator has no account with AppID "${appId}"`);
     return account;
+  }
+
+  private pushing(account: AccountState) {
+    return {
+      appId: account.appId,
+      target: { token: account.token ?? '', appId: account.appId, encodingAESKey: account.encodingAESKey },
+      callback: account.callback,
+    };
   }
 
   private notePush(account: AccountState, message: InboundMessage): void {
@@ -305,6 +461,7 @@ export class WechatEmulator {
     }
     if (this.accounts.has(account.appId)) throw new WechatEmulatorError(`AppID ${account.appId} is listed twice`);
     const state = new AccountState(account.appId, account.appSecret, account.token, account.encodingAESKey);
+    if (account.callbackUrl !== undefined) state.callback = { url: account.callbackUrl, mode: 'plain', format: 'xml' };
     const now = this.clock.now();
     for (const openid of [EMULATOR_DEFAULT_OPENID, ...(this.options.followers ?? [])]) state.follow(openid, now);
     for (const t of this.options.templates ?? []) {

@@ -22,9 +22,11 @@ describe('errcode table', () => {
 describe('endpoint table', () => {
   it('lists each endpoint with a documented path, an HTTP method and a doc page', () => {
     for (const [name, spec] of Object.entries(ENDPOINTS)) {
-      expect([name, spec.path]).toEqual([name, expect.stringMatching(/^\/cgi-bin\/[a-z_/]+$/)]);
+      // /cgi-bin/…, and the few areas under /customservice/, /wxa/, /wxaapi/, /datacube/ …
+      expect([name, spec.path]).toEqual([name, expect.stringMatching(/^\/[a-z-]+\/[a-z0-9_/]+$/)]);
       expect(['GET', 'POST']).toContain(spec.method);
-      expect(spec.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\/offiaccount\//);
+      // the offiaccount tree, or the current 服务号 (/doc/service/) tree that replaced it
+      expect(spec.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\//);
       if (spec.method === 'GET') expect(spec.body).toBe('none');
     }
   });

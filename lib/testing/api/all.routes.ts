@@ -9,6 +9,12 @@ import { QRCODE_ROUTES } from './qrcode.routes.js';
 import { TEMPLATE_ROUTES } from './template.routes.js';
 import { TOKEN_ROUTES } from './token.routes.js';
 import { USER_TAG_ROUTES } from './user-tag.routes.js';
+import { SHORTEN_ROUTES } from './shorten.routes.js';
+import { COMMENT_ROUTES } from './comment.routes.js';
+import { KF_ADMIN_ROUTES } from './kf-admin.routes.js';
+import { OPENAPI_ROUTES } from './openapi.routes.js';
+import { AUTOREPLY_ROUTES } from './autoreply.routes.js';
+import { BLOCKED_TEMPLATE_ROUTES } from './blocked-template.routes.js';
 
 /** Every endpoint the emulator answers, one family per file. */
 export const ALL_ROUTES: readonly EmulatorRoute[] = [
@@ -22,4 +28,11 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...TEMPLATE_ROUTES,
   ...MASS_ROUTES,
   ...USER_TAG_ROUTES,
+  // issue 10: short keys and QR jump rules, comments, customer-service administration, openApi, auto-reply, blocked templates
+  ...SHORTEN_ROUTES,
+  ...COMMENT_ROUTES,
+  ...KF_ADMIN_ROUTES,
+  ...OPENAPI_ROUTES,
+  ...AUTOREPLY_ROUTES,
+  ...BLOCKED_TEMPLATE_ROUTES,
 ];
