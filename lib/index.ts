@@ -89,3 +89,11 @@ export { WechatStoreUnavailableError, type StoreFailure } from './errors/wechat-
 export { dedupeKeyOf } from './inbound/dedupe-key.js';
 export { toCustomerServiceMessage, type LateReplyMapping } from './inbound/late-reply.js';
 export { WechatLateReplySender } from './inbound/late-reply.sender.js';
+
+// Draft box and free publishing (草稿箱 / 发布能力)
+export { DraftService } from './api/draft/draft.service.js';
+export * from './api/draft/draft.dto.js';
+export * from './api/draft/draft.types.js';
+export { PublishService } from './api/freepublish/freepublish.service.js';
+export * from './api/freepublish/freepublish.dto.js';
+export * from './api/freepublish/freepublish.types.js';

@@ -1,4 +1,6 @@
 import { BASIC_ENDPOINTS } from './basic/basic.endpoints.js';
+import { DRAFT_ENDPOINTS } from './draft/draft.endpoints.js';
+import { FREEPUBLISH_ENDPOINTS } from './freepublish/freepublish.endpoints.js';
 import { endpoint, type EndpointKind, type EndpointRow } from './endpoint.js';
 
 /** Every platform API the services call, one row each (see `EndpointRow`). */
@@ -102,6 +104,8 @@ export const ENDPOINTS = {
   massPreview: post('预览接口', '/cgi-bin/message/mass/preview', `${DOC}/Message_Management/Batch_Sends_and_Originality_Checks.html`, 'send'),
   massDelete: post('删除群发', '/cgi-bin/message/mass/delete', `${DOC}/Message_Management/Batch_Sends_and_Originality_Checks.html`, 'send'),
   massGet: post('查询群发消息发送状态', '/cgi-bin/message/mass/get', `${DOC}/Message_Management/Batch_Sends_and_Originality_Checks.html`, 'read'),
+  ...DRAFT_ENDPOINTS,
+  ...FREEPUBLISH_ENDPOINTS,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -64,6 +64,8 @@ export const WECHAT_ERRMSG = {
   44003: 'empty news data',
   44004: 'empty content',
   45002: 'content size out of limit',
+  45003: 'title size out of limit',
+  45004: 'description size out of limit',
   45008: 'article size out of limit',
   // current text, e.g. https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getStableAccessToken.html
   // (the older call-limits page still shows "api freq out of limit")
@@ -74,13 +76,18 @@ export const WECHAT_ERRMSG = {
   45056: 'too many tags now, no need to add new',
   45058: "can't modify sys tag",
   45059: 'too many tag per user',
+  45110: 'author size out of limit',
   45080: 'typing requires a message from the user in the last 30 seconds',
   45157: 'invalid tag name',
   45158: 'tag name too long',
   45159: 'invalid tag id',
   46003: 'menu no exist',
   47001: 'data format error',
+  47003: 'argument invalid!',
   48006: 'forbid to clear quota because of reaching the limit',
+  // https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html
+  43101: 'user refuse to accept the msg',
+  53600: 'invalid article_id',
   // https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html
   65301: 'no such conditional menu',
   65302: 'no such user',
@@ -92,6 +99,11 @@ export const WECHAT_ERRMSG = {
   65310: 'country is empty while province or city is not empty',
   65311: 'province is empty while city is not empty',
   76021: 'cgi_path not found, please check',
+  // 订阅通知 template administration (wxaapi/newtmpl/*)
+  200012: 'private template count reaches limit',
+  200014: 'invalid tid',
+  200020: 'invalid kidList',
+  200021: 'invalid sceneDesc',
 } as const satisfies Record<number, string>;
 
 export type WechatErrcode = keyof typeof WECHAT_ERRMSG;

@@ -1,4 +1,7 @@
+import type { CallbackConfig } from './push/platform-pushes.js';
+import { PublishState } from './publish-state.js';
 import { QuotaLedger } from './quota-ledger.js';
+import { SubscribeState } from './subscribe-state.js';
 
 /** A JSON object as posted by the caller. */
 export type JsonObject = Record<string, unknown>;
@@ -104,6 +107,12 @@ export class AccountState {
   ]);
   readonly quota = new QuotaLedger();
   quotaClears = { month: '', count: 0 };
+  /** Where events the platform raises on its own are pushed; unset = recorded, not delivered. */
+  callback?: CallbackConfig;
+  /** Draft box, publishing jobs, published articles, mass-send materials. */
+  readonly publishing = new PublishState();
+  /** 订阅通知 templates and followers' consent. */
+  readonly subscribe = new SubscribeState();
   private seq = 100;
   /** New tags get ids from 100 up; 0–2 are the system tags. */
   private tagSeq = 100;

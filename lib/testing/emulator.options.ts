@@ -10,6 +10,11 @@ export interface EmulatorAccount {
   token?: string;
   /** EncodingAESKey (43 characters): needed for compatible and safe mode pushes. */
   encodingAESKey?: string;
+  /**
+   * Your endpoint (服务器地址(URL)): events the platform raises on its own (PUBLISHJOBFINISH, MASSSENDJOBFINISH,
+   * subscribe_msg_*) are pushed there in plain mode. See `emulator.setCallback()` for other modes.
+   */
+  callbackUrl?: string;
 }
 
 /** An approved template, as `template/get_all_private_template` lists it. */
@@ -41,6 +46,8 @@ export interface EmulatorStartOptions extends EmulatorAccount {
   followers?: string[];
   /** Templates every account has, for `message/template/send`. */
   templates?: EmulatorTemplate[];
+  /** How long a publish (freepublish/submit) or mass send runs before its *JOBFINISH event. Default 1000 ms. */
+  jobDelayMs?: number;
 }
 
 

@@ -27,3 +27,6 @@ export type { ParsedReply } from '../message/reply-serializer.js';
 /** Builders for every inbound message and event type, from the package's own message table. */
 export { buildEvent, buildMessage } from '../message/message-builders.js';
 export { runCli, USAGE, type CliIo, type CliResult } from './cli.js';
+export { PLATFORM_SENDER, type PlatformPush, type CallbackConfig } from './push/platform-pushes.js';
+export type { SubscribeDecision } from './subscribe-decision.js';
+export type { PublishFailure, PublishStatus } from './publish-state.js';

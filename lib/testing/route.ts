@@ -1,3 +1,4 @@
+import type { InboundMessage } from '../message/message-types.js';
 import type { EmulatorClock } from './emulator-clock.js';
 import { fail } from './emulator-errors.js';
 import type { AccountState, JsonObject } from './emulator-state.js';
@@ -16,6 +17,13 @@ export interface EmulatorCore {
   accountIds(): readonly string[];
   /** Daily limit for `path`, after start-option overrides; undefined = unlimited. */
   quotaLimit(path: string): number | undefined;
+  /** How long a publish or mass-send job runs before its *JOBFINISH event (start option `jobDelayMs`). */
+  readonly jobDelayMs: number;
+  /**
+   * Runs `finish` after `delayMs` (the platform's asynchronous jobs) and pushes the event it returns to the
+   * account's callback URL, as WeChat pushes PUBLISHJOBFINISH or MASSSENDJOBFINISH.
+   */
+  later(account: AccountState, delayMs: number, finish: () => InboundMessage | undefined): void;
 }
 
 interface BaseContext {

@@ -12,7 +12,10 @@ import type { EmulatorCore } from './route.js';
 import { TimerSet } from './timer-set.js';
 import { TokenLedger } from './token-ledger.js';
 import type { InboundMessage } from '../message/message-types.js';
-import { pushMessage, type PushOptions, type PushResult } from './push/push-client.js';
+import { pushMessage, type PushFormat, type PushMode, type PushOptions, type PushResult } from './push/push-client.js';
+import { PlatformPushes, type PlatformPush } from './push/platform-pushes.js';
+import type { PublishFailure } from './publish-state.js';
+import { decideSubscription, type SubscribeDecision } from './subscribe-decision.js';
 
 /** Options of `emulator.push()`. */
 export interface EmulatorPushOptions extends PushOptions {
@@ -40,6 +43,9 @@ export interface EmulatorRouteInfo {
   readonly quota?: number;
 }
 
+/** How long a publish or mass-send job runs by default before its *JOBFINISH event. */
+const DEFAULT_JOB_DELAY_MS = 1000;
+
 const AES_KEY_PATTERN = /^[A-Za-z0-9]{43}$/;
 
 /**
@@ -61,6 +67,7 @@ export class WechatEmulator {
   private baseUrl = '';
   private stopping?: Promise<void>;
   private readonly pushes = new Set<AbortController>();
+  private readonly jobs: PlatformPushes;
 
   private constructor(private readonly options: EmulatorStartOptions) {
     const accounts = [options, ...(options.accounts ?? [])];
@@ -73,6 +80,9 @@ export class WechatEmulator {
       }
     }
     const self = this;
+    this.jobs = new PlatformPushes(this.timers, () => this.clock.now());
+    const jobDelayMs = options.jobDelayMs ?? DEFAULT_JOB_DELAY_MS;
+    if (!Number.isFinite(jobDelayMs) || jobDelayMs < 0) throw new WechatEmulatorError('jobDelayMs must be a non-negative number');
     const core: EmulatorCore = {
       clock: this.clock,
       tokens: this.tokens,
@@ -83,6 +93,8 @@ export class WechatEmulator {
       account: (appId) => this.accounts.get(appId),
       accountIds: () => [...this.accounts.keys()],
       quotaLimit: (path) => this.quotaLimit(path),
+      jobDelayMs,
+      later: (account, delayMs, finish) => this.jobs.later(() => this.pushing(account), delayMs, finish),
     };
     this.dispatcher = new ApiDispatcher(core, ALL_ROUTES, this.faults, this.log, this.timers, (id) => this.findFile(id));
   }
@@ -210,10 +222,76 @@ export class WechatEmulator {
     }
   }
 
+  /**
+   * Where the account's 服务器配置 URL points: events the platform raises on its own (PUBLISHJOBFINISH,
+   * MASSSENDJOBFINISH, subscribe_msg_*) are pushed there, signed (and encrypted in compatible/safe mode) like
+   * `push()`. Without one they are recorded in `platformPushes()` but not delivered. Same as the start option
+   * `callbackUrl`.
+   */
+  setCallback(url: string | undefined, options: { appId?: string; mode?: PushMode; format?: PushFormat } = {}): void {
+    const account = this.account(options.appId);
+    if (url === undefined) {
+      account.callback = undefined;
+      return;
+    }
+    if (!/^https?:\/\//.test(url)) throw new WechatEmulatorError('setCallback() needs an http(s) URL');
+    account.callback = { url, mode: options.mode ?? 'plain', format: options.format ?? 'xml' };
+  }
+
+  /** Events the platform raised on its own, oldest first, with their delivery results. */
+  platformPushes(appId?: string): readonly PlatformPush[] {
+    return this.jobs.list(appId === undefined ? undefined : this.account(appId).appId);
+  }
+
+  /** Resolves once every pending job (publish, mass send) and platform push has finished. */
+  idle(): Promise<void> {
+    return this.jobs.idle();
+  }
+
+  /** The next `freepublish/submit` job ends with this failure (publish_status 2, 3 or 4) instead of success. */
+  failNextPublish(failure: PublishFailure, appId?: string): void {
+    if (![2, 3, 4].includes(failure.status)) throw new WechatEmulatorError('failNextPublish() status must be 2, 3 or 4');
+    this.account(appId).publishing.failures.push({ ...failure });
+  }
+
+  /**
+   * A follower accepts or rejects a 订阅通知 template, in the subscribe popup (pushes subscribe_msg_popup_event) or
+   * later in the notification settings (pushes subscribe_msg_change_event). An accepted one-time template allows one
+   * `bizsend`; a long-term one allows sends until rejected. Resolves when the event has been pushed.
+   */
+  subscribeDecision(openid: string, decision: SubscribeDecision, appId?: string): Promise<PlatformPush> {
+    const account = this.account(appId);
+    const event = decideSubscription(account, openid, decision, this.clock.nowSeconds());
+    return this.jobs.push(this.pushing(account), event);
+  }
+
+  /**
+   * A follower confirms a one-time subscribe message (一次性订阅消息) on the authorize page: `message/template/subscribe`
+   * may then send them one message for that template and scene. Returns the URL WeChat redirects the user to.
+   */
+  authorizeOneTimeSubscribe(
+    openid: string,
+    grant: { templateId: string; scene: number; redirectUrl: string; reserved?: string },
+    appId?: string,
+  ): string {
+    const account = this.account(appId);
+    account.subscribe.oneTime.add(`${openid}|${grant.templateId}|${grant.scene}`);
+    const target = new URL(grant.redirectUrl);
+    target.search = new URLSearchParams({
+      openid,
+      template_id: grant.templateId,
+      action: 'confirm',
+      scene: String(grant.scene),
+      ...(grant.reserved !== undefined ? { reserved: grant.reserved } : {}),
+    }).toString();
+    return target.toString();
+  }
+
   /** Stops listening, closes every connection (keep-alive included), aborts pushes and clears every timer. Idempotent. */
   stop(): Promise<void> {
     this.stopping ??= new Promise<void>((resolve) => {
       this.timers.close();
+      this.jobs.close();
       for (const push of this.pushes) push.abort();
       const server = this.server;
       if (!server) return resolve();
@@ -228,6 +306,14 @@ export class WechatEmulator {
     const account = this.accounts.get(appId ?? this.defaultAppId);
     if (!account) throw new WechatEmulatorError(`the emulator has no account with AppID "${appId}"`);
     return account;
+  }
+
+  private pushing(account: AccountState) {
+    return {
+      appId: account.appId,
+      target: { token: account.token ?? '', appId: account.appId, encodingAESKey: account.encodingAESKey },
+      callback: account.callback,
+    };
   }
 
   private notePush(account: AccountState, message: InboundMessage): void {
@@ -252,6 +338,7 @@ export class WechatEmulator {
     }
     if (this.accounts.has(account.appId)) throw new WechatEmulatorError(`AppID ${account.appId} is listed twice`);
     const state = new AccountState(account.appId, account.appSecret, account.token, account.encodingAESKey);
+    if (account.callbackUrl !== undefined) state.callback = { url: account.callbackUrl, mode: 'plain', format: 'xml' };
     const now = this.clock.now();
     for (const openid of [EMULATOR_DEFAULT_OPENID, ...(this.options.followers ?? [])]) state.follow(openid, now);
     for (const t of this.options.templates ?? []) {
