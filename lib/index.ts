@@ -97,3 +97,9 @@ export * from './api/draft/draft.types.js';
 export { PublishService } from './api/freepublish/freepublish.service.js';
 export * from './api/freepublish/freepublish.dto.js';
 export * from './api/freepublish/freepublish.types.js';
+
+// 订阅通知 (subscription notifications) and the one-time subscribe message
+export { SubscribeService } from './api/subscribe/subscribe.service.js';
+export * from './api/subscribe/subscribe.dto.js';
+export * from './api/subscribe/subscribe.types.js';
+export { SUBSCRIBE_VALUE_LIMITS, IsSubscribeData } from './api/subscribe/subscribe-data.validator.js';

@@ -1,6 +1,7 @@
 import { BASIC_ENDPOINTS } from './basic/basic.endpoints.js';
 import { DRAFT_ENDPOINTS } from './draft/draft.endpoints.js';
 import { FREEPUBLISH_ENDPOINTS } from './freepublish/freepublish.endpoints.js';
+import { SUBSCRIBE_ENDPOINTS } from './subscribe/subscribe.endpoints.js';
 import { endpoint, type EndpointKind, type EndpointRow } from './endpoint.js';
 
 /** Every platform API the services call, one row each (see `EndpointRow`). */
@@ -106,6 +107,7 @@ export const ENDPOINTS = {
   massGet: post('查询群发消息发送状态', '/cgi-bin/message/mass/get', `${DOC}/Message_Management/Batch_Sends_and_Originality_Checks.html`, 'read'),
   ...DRAFT_ENDPOINTS,
   ...FREEPUBLISH_ENDPOINTS,
+  ...SUBSCRIBE_ENDPOINTS,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

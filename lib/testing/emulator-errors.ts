@@ -9,7 +9,7 @@ import { WechatError } from '../errors/wechat-error.js';
  *   https://developers.weixin.qq.com/doc/oplatform/en/Return_codes/Return_code_descriptions.html (English errmsg column)
  * and answers captured from the live API in the 微信开放社区 threads cited next to the less common codes.
  * Not confirmed from a captured answer (English paraphrase of the documented Chinese text): 40032, 45056, 45058,
- * 45059, 45072, 45080, 45158, 45159, 65301, 65302, 65305, 65307, 65308, 65310, 65311.
+ * 45059, 45072, 45080, 45158, 45159, 45003, 45004, 45110, 47003, 200012, 200014, 200020, 200021, 65301, 65302, 65305, 65307, 65308, 65310, 65311.
  */
 export const WECHAT_ERRMSG = {
   [-1]: 'system error',

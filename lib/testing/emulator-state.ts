@@ -40,7 +40,7 @@ export interface QrTicket {
   readonly url: string;
 }
 
-export type SentKind = 'custom' | 'typing' | 'template' | 'mass' | 'mass-preview';
+export type SentKind = 'custom' | 'typing' | 'template' | 'mass' | 'mass-preview' | 'subscribe' | 'subscribe-once';
 
 /** A message the app asked WeChat to deliver (customer service, template, mass send), exactly as posted. */
 export interface SentMessage {

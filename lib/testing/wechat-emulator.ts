@@ -16,6 +16,7 @@ import { pushMessage, type PushFormat, type PushMode, type PushOptions, type Pus
 import { PlatformPushes, type PlatformPush } from './push/platform-pushes.js';
 import type { PublishFailure } from './publish-state.js';
 import { decideSubscription, type SubscribeDecision } from './subscribe-decision.js';
+import { oneTimeKey } from './subscribe-state.js';
 
 /** Options of `emulator.push()`. */
 export interface EmulatorPushOptions extends PushOptions {
@@ -275,7 +276,7 @@ export class WechatEmulator {
     appId?: string,
   ): string {
     const account = this.account(appId);
-    account.subscribe.oneTime.add(`${openid}|${grant.templateId}|${grant.scene}`);
+    account.subscribe.oneTime.add(oneTimeKey(openid, grant.templateId, grant.scene));
     const target = new URL(grant.redirectUrl);
     target.search = new URLSearchParams({
       openid,

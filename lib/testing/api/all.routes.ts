@@ -11,6 +11,7 @@ import { TOKEN_ROUTES } from './token.routes.js';
 import { USER_TAG_ROUTES } from './user-tag.routes.js';
 import { DRAFT_ROUTES } from './draft.routes.js';
 import { FREEPUBLISH_ROUTES } from './freepublish.routes.js';
+import { SUBSCRIBE_ROUTES } from './subscribe.routes.js';
 
 /** Every endpoint the emulator answers, one family per file. */
 export const ALL_ROUTES: readonly EmulatorRoute[] = [
@@ -26,4 +27,5 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...USER_TAG_ROUTES,
   ...DRAFT_ROUTES,
   ...FREEPUBLISH_ROUTES,
+  ...SUBSCRIBE_ROUTES,
 ];
