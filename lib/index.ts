@@ -103,3 +103,8 @@ export { SubscribeService } from './api/subscribe/subscribe.service.js';
 export * from './api/subscribe/subscribe.dto.js';
 export * from './api/subscribe/subscribe.types.js';
 export { SUBSCRIBE_VALUE_LIMITS, IsSubscribeData } from './api/subscribe/subscribe-data.validator.js';
+
+// Mass-send helpers: mpnews/mpvideo media and the sending speed
+export { MassHelperService } from './api/mass-helpers/mass-helpers.service.js';
+export * from './api/mass-helpers/mass-helpers.dto.js';
+export * from './api/mass-helpers/mass-helpers.types.js';

@@ -2,6 +2,7 @@ import { BasicService } from './basic/basic.service.js';
 import { DraftService } from './draft/draft.service.js';
 import { PublishService } from './freepublish/freepublish.service.js';
 import { SubscribeService } from './subscribe/subscribe.service.js';
+import { MassHelperService } from './mass-helpers/mass-helpers.service.js';
 import { MaterialService } from './material.service.js';
 import { MenuService } from './menu.service.js';
 import { MessageService } from './message.service.js';
@@ -21,6 +22,7 @@ export const ACCOUNT_SERVICES = {
   draft: DraftService,
   publish: PublishService,
   subscribe: SubscribeService,
+  massHelpers: MassHelperService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

@@ -2,6 +2,7 @@ import { BASIC_ENDPOINTS } from './basic/basic.endpoints.js';
 import { DRAFT_ENDPOINTS } from './draft/draft.endpoints.js';
 import { FREEPUBLISH_ENDPOINTS } from './freepublish/freepublish.endpoints.js';
 import { SUBSCRIBE_ENDPOINTS } from './subscribe/subscribe.endpoints.js';
+import { MASS_HELPER_ENDPOINTS } from './mass-helpers/mass-helpers.endpoints.js';
 import { endpoint, type EndpointKind, type EndpointRow } from './endpoint.js';
 
 /** Every platform API the services call, one row each (see `EndpointRow`). */
@@ -108,6 +109,7 @@ export const ENDPOINTS = {
   ...DRAFT_ENDPOINTS,
   ...FREEPUBLISH_ENDPOINTS,
   ...SUBSCRIBE_ENDPOINTS,
+  ...MASS_HELPER_ENDPOINTS,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

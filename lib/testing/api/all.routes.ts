@@ -12,6 +12,7 @@ import { USER_TAG_ROUTES } from './user-tag.routes.js';
 import { DRAFT_ROUTES } from './draft.routes.js';
 import { FREEPUBLISH_ROUTES } from './freepublish.routes.js';
 import { SUBSCRIBE_ROUTES } from './subscribe.routes.js';
+import { MASS_HELPER_ROUTES } from './mass-helper.routes.js';
 
 /** Every endpoint the emulator answers, one family per file. */
 export const ALL_ROUTES: readonly EmulatorRoute[] = [
@@ -28,4 +29,5 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...DRAFT_ROUTES,
   ...FREEPUBLISH_ROUTES,
   ...SUBSCRIBE_ROUTES,
+  ...MASS_HELPER_ROUTES,
 ];
