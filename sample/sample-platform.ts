@@ -39,6 +39,15 @@ export class SamplePlatform implements OnApplicationShutdown {
     return this;
   }
 
+  /**
+   * Tells the bundled emulator where the app listens, so the events the platform raises on its own
+   * (PUBLISHJOBFINISH after `publish`, subscribe_msg_* …) reach the app. Nothing to do against the real platform:
+   * there the URL is the one configured in 服务器配置.
+   */
+  useCallbackUrl(url: string): void {
+    this.emulator?.setCallback(url, { mode: this.config.encodingAESKey ? 'safe' : 'plain' });
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.emulator?.stop();
   }
