@@ -19,7 +19,11 @@ export interface CliResult {
 
 export const USAGE = `Usage:
   wechat-mp-emulator --port N --app-id ID --app-secret SECRET [--token T --aes-key K]
+                     [--callback-url URL --callback-mode plain|compatible|safe] [--job-delay MS]
       Runs the WeChat 公众号 API emulator on 127.0.0.1:N (0 = a free port) and prints its URL.
+      --callback-url: your endpoint; the platform's own events (PUBLISHJOBFINISH, MASSSENDJOBFINISH,
+      subscribe_msg_*) are pushed there (needs --token). --job-delay: how long a publish or mass send
+      runs before its event (default 1000).
 
   wechat-mp-emulator push --url URL --token T [--app-id ID --aes-key K --mode plain|compatible|safe]
                           [--format xml|json] [--timeout MS] [--from OPENID] [--to GH_ID] <what>
@@ -60,6 +64,9 @@ async function runServe(argv: readonly string[], io: CliIo): Promise<CliResult> 
       'app-secret': { type: 'string' },
       token: { type: 'string' },
       'aes-key': { type: 'string' },
+      'callback-url': { type: 'string' },
+      'callback-mode': { type: 'string' },
+      'job-delay': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -70,7 +77,12 @@ async function runServe(argv: readonly string[], io: CliIo): Promise<CliResult> 
   const port = integer(values.port ?? '0', '--port', 0, 65535);
   const appId = required(values['app-id'], '--app-id');
   const appSecret = required(values['app-secret'], '--app-secret');
-  const emulator = await WechatEmulator.start({ port, appId, appSecret, token: values.token, encodingAESKey: values['aes-key'] });
+  const callbackUrl = values['callback-url'];
+  if (callbackUrl !== undefined && !/^https?:\/\/\S+$/.test(callbackUrl)) throw new UsageError('--callback-url must be an http(s) URL');
+  const callbackMode = oneOf(values['callback-mode'] ?? 'plain', MODES, '--callback-mode');
+  const jobDelayMs = values['job-delay'] === undefined ? undefined : integer(values['job-delay'], '--job-delay', 0, 3_600_000);
+  const emulator = await WechatEmulator.start({ port, appId, appSecret, token: values.token, encodingAESKey: values['aes-key'], jobDelayMs });
+  if (callbackUrl !== undefined) emulator.setCallback(callbackUrl, { mode: callbackMode });
   io.stdout.write(`WeChat emulator listening on ${emulator.url}\n`);
   return { code: 0, emulator };
 }

@@ -31,7 +31,10 @@ export const DRAFT_ENDPOINTS = {
     title: '获取草稿列表', method: 'POST', path: '/cgi-bin/draft/batchget', kind: 'read', request: ArticlePageDto, response: 'json',
     expect: ['item'], doc: `${DOC}/Get_draft_list.html`,
   }),
-  /** Opening the draft box cannot be undone. */
+  /**
+   * Opening the draft box cannot be undone.
+   * @deprecated The docs mark draft/switch 该接口已废弃: the draft box is open for every account; use `draftAdd`.
+   */
   draftSwitch: endpoint<DraftSwitchResult>()({
     title: '草稿箱开关设置', method: 'POST', path: '/cgi-bin/draft/switch', kind: 'send', request: DraftSwitchDto, query: ['checkonly'],
     response: 'json', expect: ['is_open'], doc: `${DOC}/Temporary_MP_Switch.html`,

@@ -6,6 +6,7 @@ const DOC = 'https://developers.weixin.qq.com/doc/offiaccount/Message_Management
 
 /** What a mass send needs besides the send itself: its mpnews/mpvideo media and its speed. */
 export const MASS_HELPER_ENDPOINTS = {
+  /** @deprecated The docs say 该能力已更新为草稿箱: use `draftAdd` and mass-send the draft's media_id as mpnews. */
   massUploadNews: endpoint<MassMediaResult>()({
     title: '上传图文消息素材', method: 'POST', path: '/cgi-bin/media/uploadnews', kind: 'send', request: MassNewsUploadDto,
     response: 'json', expect: ['media_id'], doc: DOC,
