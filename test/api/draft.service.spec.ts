@@ -22,7 +22,7 @@ describe('DraftService and PublishService (against the emulator)', () => {
   });
 
   beforeAll(async () => {
-    emu = await WechatEmulator.start({ appId: APP.appId, appSecret: APP.appSecret, token: 'cbtoken', jobDelayMs: 20 });
+    emu = await WechatEmulator.start({ appId: APP.appId, appSecret: APP.appSecret, token: 'cbtoken', jobDelayMs: 400 }); // long enough to see the job publishing on a loaded machine
     const { client } = newClient(emu.url);
     drafts = new DraftService(client);
     publish = new PublishService(client);
