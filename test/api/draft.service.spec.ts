@@ -1,5 +1,6 @@
 import { DraftService } from '../../lib/api/draft/draft.service.js';
 import { DRAFT_LIMITS, type DraftArticleDto } from '../../lib/api/draft/draft.dto.js';
+import type { DraftArticleInput, NewsArticleInput } from '../../lib/api/draft/draft.types.js';
 import { PublishService } from '../../lib/api/freepublish/freepublish.service.js';
 import { MaterialService } from '../../lib/api/material.service.js';
 import { WechatApiError } from '../../lib/errors/wechat-api.error.js';
@@ -17,9 +18,8 @@ describe('DraftService and PublishService (against the emulator)', () => {
   let material: MaterialService;
   let cover: string;
   let temporary: string;
-  const article = (fields: Partial<DraftArticleDto> = {}): DraftArticleDto => ({
-    title: '标题', author: '作者', content: '<p>正文</p>', thumb_media_id: cover, ...fields,
-  });
+  const article = (fields: Partial<DraftArticleDto> = {}): NewsArticleInput =>
+    ({ title: '标题', author: '作者', content: '<p>正文</p>', thumb_media_id: cover, ...fields }) as NewsArticleInput;
 
   beforeAll(async () => {
     emu = await WechatEmulator.start({ appId: APP.appId, appSecret: APP.appSecret, token: 'cbtoken', jobDelayMs: 400 }); // long enough to see the job publishing on a loaded machine
@@ -77,7 +77,7 @@ describe('DraftService and PublishService (against the emulator)', () => {
       ['an unknown article type', () => [article({ article_type: 'video' as 'news' })], 'articles[0].article_type'],
       ['an undocumented field', () => [{ ...article(), show_cover: 1 } as DraftArticleDto], 'articles[0].show_cover'],
     ] as const)('%s', async (_name, articles, field) => {
-      const error = await drafts.add(articles() as DraftArticleDto[]).catch((e: unknown) => e);
+      const error = await drafts.add(articles() as DraftArticleInput[]).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WechatValidationError);
       expect(error).toMatchObject({ field });
       expect(sent('/cgi-bin/draft/add')).toHaveLength(0);
@@ -89,6 +89,14 @@ describe('DraftService and PublishService (against the emulator)', () => {
       await expect(drafts.update('x', 8, article())).rejects.toMatchObject({ field: 'index' });
       expect(emu.requests).toHaveLength(0);
     });
+  });
+
+  it('types the article kinds: a news article needs a thumb, a newspic its images (compile-time)', () => {
+    // @ts-expect-error a news article without thumb_media_id
+    const news: DraftArticleInput = { title: 't', content: 'c' };
+    // @ts-expect-error a newspic without image_info
+    const newspic: DraftArticleInput = { article_type: 'newspic', title: 't', content: 'c' };
+    expect([news, newspic]).toHaveLength(2);
   });
 
   it('lists drafts a page at a time and iterates over all of them', async () => {

@@ -1,8 +1,8 @@
 import type { WechatApiClient } from '../wechat-api.client.js';
 import { pageRequest, walkPages } from './article-pages.js';
-import type { ArticleType, DraftArticleDto, ProductCardType } from './draft.dto.js';
+import type { ArticleType, ProductCardType } from './draft.dto.js';
 import { DRAFT_ENDPOINTS as E } from './draft.endpoints.js';
-import type { ArticlePageOptions, DraftArticle, DraftBatch, DraftListItem, ProductCard } from './draft.types.js';
+import type { ArticlePageOptions, DraftArticle, DraftArticleInput, DraftBatch, DraftListItem, ProductCard } from './draft.types.js';
 
 /**
  * The draft box (草稿箱): the only API way to prepare articles since `material/add_news` was retired. A draft is
@@ -12,7 +12,7 @@ export class DraftService {
   constructor(private readonly client: WechatApiClient) {}
 
   /** 新建草稿: 1 to 8 articles (news with a permanent cover image, or newspic with images); resolves with the media_id. */
-  async add(articles: DraftArticleDto[]): Promise<string> {
+  async add(articles: DraftArticleInput[]): Promise<string> {
     return (await this.client.call(E.draftAdd, { articles })).media_id;
   }
 
@@ -22,7 +22,7 @@ export class DraftService {
   }
 
   /** 修改草稿: replaces the article at `index` (0 = the first). */
-  async update(mediaId: string, index: number, article: DraftArticleDto): Promise<void> {
+  async update(mediaId: string, index: number, article: DraftArticleInput): Promise<void> {
     await this.client.call(E.draftUpdate, { media_id: mediaId, index, articles: article });
   }
 

@@ -1,4 +1,4 @@
-import type { ArticleType } from './draft.dto.js';
+import type { ArticleImageInfoDto, ArticleType, DraftArticleDto } from './draft.dto.js';
 
 /** An article as `draft/get`, `draft/batchget` and the freepublish reads return it. */
 export interface DraftArticle {
@@ -73,3 +73,14 @@ export interface ArticlePageOptions {
   /** Leave out the articles' content. */
   noContent?: boolean;
 }
+
+type ArticleCommon = Omit<DraftArticleDto, 'article_type' | 'thumb_media_id' | 'image_info'>;
+
+/** A 图文消息 (news): a permanent image as cover. */
+export type NewsArticleInput = ArticleCommon & { article_type?: 'news'; thumb_media_id: string; image_info?: undefined };
+
+/** A 图片消息 (newspic): 1 to 20 permanent images, the first is the cover; content is plain text. */
+export type NewspicArticleInput = ArticleCommon & { article_type: 'newspic'; image_info: ArticleImageInfoDto; thumb_media_id?: string };
+
+/** One article of `DraftService.add()` / `update()`: the type decides which fields are required. */
+export type DraftArticleInput = NewsArticleInput | NewspicArticleInput;
