@@ -108,3 +108,4 @@ export { SUBSCRIBE_VALUE_LIMITS, IsSubscribeData } from './api/subscribe/subscri
 export { MassHelperService } from './api/mass-helpers/mass-helpers.service.js';
 export * from './api/mass-helpers/mass-helpers.dto.js';
 export * from './api/mass-helpers/mass-helpers.types.js';
+export { MaxChars, charLength } from './api/dto/max-chars.decorator.js';

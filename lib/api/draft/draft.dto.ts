@@ -13,12 +13,12 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { MaxBytes } from '../dto/max-bytes.decorator.js';
+import { MaxChars } from '../dto/max-chars.decorator.js';
 
 /**
  * The documented limits of 新建草稿 (draft/add): "标题，总长度不超过32个字", "作者，总长度不超过16个字",
@@ -107,24 +107,24 @@ export class DraftArticleDto {
 
   @IsString()
   @IsNotEmpty()
-  @MaxLength(DRAFT_LIMITS.title)
+  @MaxChars(DRAFT_LIMITS.title)
   title!: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(DRAFT_LIMITS.author)
+  @MaxChars(DRAFT_LIMITS.author)
   author?: string;
 
   /** News only ("仅有单图文消息才有摘要，多图文此处为空"); WeChat takes the first 54 characters of the content when empty. */
   @IsOptional()
   @IsString()
-  @MaxLength(DRAFT_LIMITS.digest)
+  @MaxChars(DRAFT_LIMITS.digest)
   digest?: string;
 
   /** HTML for news (JS is stripped; images must come from uploadimg), plain text for newspic. */
   @IsString()
   @IsNotEmpty()
-  @MaxLength(DRAFT_LIMITS.contentChars)
+  @MaxChars(DRAFT_LIMITS.contentChars)
   @MaxBytes(DRAFT_LIMITS.contentBytes)
   content!: string;
 

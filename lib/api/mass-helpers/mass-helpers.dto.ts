@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { MaxBytes } from '../dto/max-bytes.decorator.js';
+import { MaxChars } from '../dto/max-chars.decorator.js';
 import { DRAFT_LIMITS } from '../draft/draft.dto.js';
 
 const MEDIA_ID = /^[A-Za-z0-9_-]+$/;
@@ -18,12 +19,12 @@ export class MassNewsArticleDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(DRAFT_LIMITS.author)
+  @MaxChars(DRAFT_LIMITS.author)
   author?: string;
 
   @IsString()
   @IsNotEmpty()
-  @MaxLength(DRAFT_LIMITS.title)
+  @MaxChars(DRAFT_LIMITS.title)
   title!: string;
 
   @IsOptional()
@@ -32,13 +33,13 @@ export class MassNewsArticleDto {
 
   @IsString()
   @IsNotEmpty()
-  @MaxLength(DRAFT_LIMITS.contentChars)
+  @MaxChars(DRAFT_LIMITS.contentChars)
   @MaxBytes(DRAFT_LIMITS.contentBytes)
   content!: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(DRAFT_LIMITS.digest)
+  @MaxChars(DRAFT_LIMITS.digest)
   digest?: string;
 
   @IsOptional()
@@ -73,12 +74,12 @@ export class MassVideoUploadDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(DRAFT_LIMITS.title)
+  @MaxChars(DRAFT_LIMITS.title)
   title?: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(DRAFT_LIMITS.digest)
+  @MaxChars(DRAFT_LIMITS.digest)
   description?: string;
 }
 

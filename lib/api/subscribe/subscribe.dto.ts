@@ -11,11 +11,11 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { MaxBytes } from '../dto/max-bytes.decorator.js';
+import { MaxChars } from '../dto/max-chars.decorator.js';
 import { IsSubscribeData } from './subscribe-data.validator.js';
 
 /**
@@ -96,7 +96,7 @@ export class SubscribeTemplateAddDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(SUBSCRIBE_LIMITS.sceneDesc)
+  @MaxChars(SUBSCRIBE_LIMITS.sceneDesc)
   sceneDesc?: string;
 }
 
@@ -132,7 +132,7 @@ export class PubTemplateTitlesDto {
 
 export class OneTimeValueDto {
   @IsString()
-  @MaxLength(SUBSCRIBE_LIMITS.oneTimeContent)
+  @MaxChars(SUBSCRIBE_LIMITS.oneTimeContent)
   value!: string;
 
   @IsOptional()
@@ -172,7 +172,7 @@ export class OneTimeSubscribeSendDto {
 
   @IsString()
   @IsNotEmpty()
-  @MaxLength(SUBSCRIBE_LIMITS.oneTimeTitle)
+  @MaxChars(SUBSCRIBE_LIMITS.oneTimeTitle)
   title!: string;
 
   @ValidateNested()
