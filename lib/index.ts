@@ -113,3 +113,22 @@ export * from './api/autoreply/autoreply.types.js';
 export { TemplateBlockService } from './api/template-block/template-block.service.js';
 export * from './api/template-block/template-block.dto.js';
 export * from './api/template-block/template-block.types.js';
+// Draft box and free publishing (草稿箱 / 发布能力)
+export { DraftService } from './api/draft/draft.service.js';
+export * from './api/draft/draft.dto.js';
+export * from './api/draft/draft.types.js';
+export { PublishService } from './api/freepublish/freepublish.service.js';
+export * from './api/freepublish/freepublish.dto.js';
+export * from './api/freepublish/freepublish.types.js';
+
+// 订阅通知 (subscription notifications) and the one-time subscribe message
+export { SubscribeService } from './api/subscribe/subscribe.service.js';
+export * from './api/subscribe/subscribe.dto.js';
+export * from './api/subscribe/subscribe.types.js';
+export { SUBSCRIBE_VALUE_LIMITS, IsSubscribeData } from './api/subscribe/subscribe-data.validator.js';
+
+// Mass-send helpers: mpnews/mpvideo media and the sending speed
+export { MassHelperService } from './api/mass-helpers/mass-helpers.service.js';
+export * from './api/mass-helpers/mass-helpers.dto.js';
+export * from './api/mass-helpers/mass-helpers.types.js';
+export { MaxChars, charLength } from './api/dto/max-chars.decorator.js';

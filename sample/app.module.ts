@@ -3,6 +3,7 @@ import { RedisDedupeStore, RedisTokenStore, WechatMpModule } from 'nestjs-wechat
 import { SampleMenuSync } from './sample-menu.js';
 import { SAMPLE_CONFIG, SamplePlatform } from './sample-platform.js';
 import { SampleHandlers } from './sample.handlers.js';
+import { SamplePublisher } from './sample-publisher.js';
 import type { SampleConfig } from './sample.config.js';
 
 /** Provides the config and the API platform (emulator or real) to the WeChat module's async factory. */
@@ -46,7 +47,7 @@ export class AppModule {
           }),
         }),
       ],
-      providers: [SampleHandlers, SampleMenuSync],
+      providers: [SampleHandlers, SamplePublisher, SampleMenuSync],
     };
   }
 }

@@ -40,8 +40,10 @@ export class SamplePlatform implements OnApplicationShutdown {
   }
 
   /**
-   * Points the bundled emulator's page at the sample's callback URL and returns the page's URL (undefined when
-   * the sample talks to a real account or an emulator of its own).
+   * Points the bundled emulator's 服务器配置 at the sample's callback URL, so the page's pushes and the events the
+   * platform raises on its own (PUBLISHJOBFINISH after `publish`, subscribe_msg_* …) reach the app, and returns the
+   * page's URL. Undefined against the real platform or an emulator of its own: there the URL is the one configured
+   * in 服务器配置.
    */
   connectPage(callbackUrl: string): string | undefined {
     if (!this.emulator) return undefined;

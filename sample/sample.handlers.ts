@@ -45,7 +45,7 @@ export class SampleHandlers {
 
   @OnText('help')
   help(): string {
-    return '发送任意文字我会复述；发送 "qrcode" 获取带参数二维码；发送 "news" 看图文回复。';
+    return '发送任意文字我会复述；发送 "qrcode" 获取带参数二维码；发送 "news" 看图文回复；发送 "publish 标题" 发布一篇文章。';
   }
 
   @OnText('news')

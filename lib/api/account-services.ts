@@ -1,4 +1,8 @@
 import { BasicService } from './basic/basic.service.js';
+import { DraftService } from './draft/draft.service.js';
+import { PublishService } from './freepublish/freepublish.service.js';
+import { SubscribeService } from './subscribe/subscribe.service.js';
+import { MassHelperService } from './mass-helpers/mass-helpers.service.js';
 import { MaterialService } from './material.service.js';
 import { MenuService } from './menu.service.js';
 import { MessageService } from './message.service.js';
@@ -29,6 +33,10 @@ export const ACCOUNT_SERVICES = {
   openapi: OpenApiService,
   autoreply: AutoreplyService,
   templateBlock: TemplateBlockService,
+  draft: DraftService,
+  publish: PublishService,
+  subscribe: SubscribeService,
+  massHelpers: MassHelperService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

@@ -6,6 +6,10 @@ import { KF_ENDPOINTS } from './kf/kf.endpoints.js';
 import { OPENAPI_ENDPOINTS } from './openapi/openapi.endpoints.js';
 import { AUTOREPLY_ENDPOINTS } from './autoreply/autoreply.endpoints.js';
 import { TEMPLATE_BLOCK_ENDPOINTS } from './template-block/template-block.endpoints.js';
+import { DRAFT_ENDPOINTS } from './draft/draft.endpoints.js';
+import { FREEPUBLISH_ENDPOINTS } from './freepublish/freepublish.endpoints.js';
+import { SUBSCRIBE_ENDPOINTS } from './subscribe/subscribe.endpoints.js';
+import { MASS_HELPER_ENDPOINTS } from './mass-helpers/mass-helpers.endpoints.js';
 import { endpoint, type EndpointKind, type EndpointRow } from './endpoint.js';
 
 /** Every platform API the services call, one row each (see `EndpointRow`). */
@@ -116,6 +120,10 @@ export const ENDPOINTS = {
   massPreview: post('预览接口', '/cgi-bin/message/mass/preview', `${DOC}/Message_Management/Batch_Sends_and_Originality_Checks.html`, 'send'),
   massDelete: post('删除群发', '/cgi-bin/message/mass/delete', `${DOC}/Message_Management/Batch_Sends_and_Originality_Checks.html`, 'send'),
   massGet: post('查询群发消息发送状态', '/cgi-bin/message/mass/get', `${DOC}/Message_Management/Batch_Sends_and_Originality_Checks.html`, 'read'),
+  ...DRAFT_ENDPOINTS,
+  ...FREEPUBLISH_ENDPOINTS,
+  ...SUBSCRIBE_ENDPOINTS,
+  ...MASS_HELPER_ENDPOINTS,
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -67,6 +67,15 @@ export const ERRCODE_EXPLANATIONS: Readonly<Record<number, ErrcodeExplanation>> 
   65302: { zh: '没有相应的用户', en: 'no such user' },
   65303: { zh: '没有默认菜单，不能创建个性化菜单', en: 'a default menu must exist before conditional menus' },
   65304: { zh: 'MatchRule 信息为空', en: 'empty matchrule' },
+  // Draft box, 订阅通知 (https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html)
+  45003: { zh: '标题字段超过限制', en: 'title too long' },
+  45004: { zh: '描述（摘要）字段超过限制', en: 'description (digest) too long' },
+  45110: { zh: '作者字数超出限制', en: 'author too long' },
+  47003: { zh: '参数错误（模板数据的键或取值不符合模板要求）', en: 'invalid argument (template data keys or values do not fit the template)' },
+  200012: { zh: '个人模板数已达上限（50 个）', en: 'the account already holds the maximum of 50 templates' },
+  200014: { zh: '模板 tid 参数错误', en: 'invalid template title id (tid)' },
+  200020: { zh: '关键词列表 kidList 参数错误', en: 'invalid keyword list (kidList)' },
+  200021: { zh: '场景描述 sceneDesc 参数错误', en: 'invalid scene description (sceneDesc)' },
   89503: {
     zh: '此 IP 调用需要管理员确认，请联系管理员',
     en: 'calls from this IP need the administrator’s confirmation',

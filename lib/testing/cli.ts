@@ -19,10 +19,12 @@ export interface CliResult {
 
 export const USAGE = `Usage:
   wechat-mp-emulator --port N --app-id ID --app-secret SECRET [--token T --aes-key K]
-                     [--app-url URL [--mode plain|compatible|safe] [--format xml|json]]
+                     [--app-url URL [--mode plain|compatible|safe] [--format xml|json]] [--job-delay MS]
       Runs the WeChat 公众号 API emulator on 127.0.0.1:N (0 = a free port) and prints its URL and its web page's
-      URL (a phone to chat as a follower, the custom menu, QR codes, an inspector). --app-url is your callback URL,
-      where the page pushes (signed with --token; --mode defaults to safe with --aes-key, else plain).
+      URL (a phone to chat as a follower, the custom menu, QR codes, an inspector). --app-url is your callback URL
+      (服务器配置): the page's pushes and the platform's own events (PUBLISHJOBFINISH, MASSSENDJOBFINISH,
+      subscribe_msg_*, kf sessions) go there, signed with --token; --mode defaults to safe with --aes-key, else
+      plain. --job-delay: how long a publish or mass send runs before its event (default 1000).
 
   wechat-mp-emulator push --url URL --token T [--app-id ID --aes-key K --mode plain|compatible|safe]
                           [--format xml|json] [--timeout MS] [--from OPENID] [--to GH_ID] <what>
@@ -66,6 +68,7 @@ async function runServe(argv: readonly string[], io: CliIo): Promise<CliResult> 
       'app-url': { type: 'string' },
       mode: { type: 'string' },
       format: { type: 'string' },
+      'job-delay': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -83,12 +86,14 @@ async function runServe(argv: readonly string[], io: CliIo): Promise<CliResult> 
   if (appUrl !== undefined && !values.token) throw new UsageError('--app-url needs --token (pushes are signed with it)');
   if (mode !== undefined && mode !== 'plain' && !values['aes-key']) throw new UsageError(`--mode ${mode} needs --aes-key`);
   if (appUrl !== undefined && !/^https?:\/\/[^/]/i.test(appUrl)) throw new UsageError('--app-url must be an http:// or https:// URL');
+  const jobDelayMs = values['job-delay'] === undefined ? undefined : integer(values['job-delay'], '--job-delay', 0, 3_600_000);
   const emulator = await WechatEmulator.start({
     port,
     appId,
     appSecret,
     token: values.token,
     encodingAESKey: values['aes-key'],
+    jobDelayMs,
     ...(appUrl === undefined ? {} : { app: { url: appUrl, mode, format } }),
   });
   io.stdout.write(`WeChat emulator listening on ${emulator.url}\n`);

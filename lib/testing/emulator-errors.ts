@@ -9,7 +9,7 @@ import { WechatError } from '../errors/wechat-error.js';
  *   https://developers.weixin.qq.com/doc/oplatform/en/Return_codes/Return_code_descriptions.html (English errmsg column)
  * and answers captured from the live API in the 微信开放社区 threads cited next to the less common codes.
  * Not confirmed from a captured answer (English paraphrase of the documented Chinese text): 40032, 45056, 45058,
- * 45059, 45072, 45080, 45158, 45159, 65301, 65302, 65305, 65307, 65308, 65310, 65311.
+ * 45059, 45072, 45080, 45158, 45159, 45003, 45004, 45110, 47003, 200012, 200014, 200020, 200021, 65301, 65302, 65305, 65307, 65308, 65310, 65311.
  */
 export const WECHAT_ERRMSG = {
   [-1]: 'system error',
@@ -64,6 +64,8 @@ export const WECHAT_ERRMSG = {
   44003: 'empty news data',
   44004: 'empty content',
   45002: 'content size out of limit',
+  45003: 'title size out of limit',
+  45004: 'description size out of limit',
   45008: 'article size out of limit',
   // current text, e.g. https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getStableAccessToken.html
   // (the older call-limits page still shows "api freq out of limit")
@@ -74,13 +76,18 @@ export const WECHAT_ERRMSG = {
   45056: 'too many tags now, no need to add new',
   45058: "can't modify sys tag",
   45059: 'too many tag per user',
+  45110: 'author size out of limit',
   45080: 'typing requires a message from the user in the last 30 seconds',
   45157: 'invalid tag name',
   45158: 'tag name too long',
   45159: 'invalid tag id',
   46003: 'menu no exist',
   47001: 'data format error',
+  47003: 'argument invalid!',
   48006: 'forbid to clear quota because of reaching the limit',
+  // https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html
+  43101: 'user refuse to accept the msg',
+  53600: 'invalid article_id',
   // https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html
   65301: 'no such conditional menu',
   65302: 'no such user',
@@ -94,7 +101,6 @@ export const WECHAT_ERRMSG = {
   76021: 'cgi_path not found, please check',
   // Areas of issue 10 (short keys, QR jump rules, comments, customer service, openApi). English text from the
   // docs' 错误描述 column or captured answers where one exists; otherwise the docs' Chinese description.
-  47003: 'argument invalid!',
   48001: 'api unauthorized',
   // https://developers.weixin.qq.com/doc/service/api/customer/servicermanage/api_addkfaccount
   65400: 'please enable new custom service or wait for a while if you have enabled',
@@ -141,6 +147,11 @@ export const WECHAT_ERRMSG = {
   9410010: 'long_data长度超过限制',
   9410011: 'expire_seconds超过限制',
   9410012: 'short_key不存在/过期/不属于本账号',
+  // 订阅通知 template administration (wxaapi/newtmpl/*)
+  200012: 'private template count reaches limit',
+  200014: 'invalid tid',
+  200020: 'invalid kidList',
+  200021: 'invalid sceneDesc',
 } as const satisfies Record<number, string>;
 
 export type WechatErrcode = keyof typeof WECHAT_ERRMSG;

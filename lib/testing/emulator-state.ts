@@ -1,5 +1,7 @@
 import type { CallbackConfig } from './push/platform-pushes.js';
+import { PublishState } from './publish-state.js';
 import { QuotaLedger } from './quota-ledger.js';
+import { SubscribeState } from './subscribe-state.js';
 
 /** A JSON object as posted by the caller. */
 export type JsonObject = Record<string, unknown>;
@@ -38,7 +40,7 @@ export interface QrTicket {
   readonly url: string;
 }
 
-export type SentKind = 'custom' | 'typing' | 'template' | 'mass' | 'mass-preview';
+export type SentKind = 'custom' | 'typing' | 'template' | 'mass' | 'mass-preview' | 'subscribe' | 'subscribe-once';
 
 /** A message the app asked WeChat to deliver (customer service, template, mass send), exactly as posted. */
 export interface SentMessage {
@@ -191,6 +193,10 @@ export class AccountState {
   /** `get_current_autoreply_info`'s answer; null = WeChat's "nothing set up" answer. */
   autoreply: JsonObject | null = null;
   readonly blockedTemplates: BlockedTemplateRecord[] = [];
+  /** Draft box, publishing jobs, published articles, mass-send materials. */
+  readonly publishing = new PublishState();
+  /** 订阅通知 templates and followers' consent. */
+  readonly subscribe = new SubscribeState();
   private seq = 100;
   /** New tags get ids from 100 up; 0–2 are the system tags. */
   private tagSeq = 100;

@@ -48,10 +48,14 @@ export interface EmulatorStartOptions extends EmulatorAccount {
   /** Templates every account has, for `message/template/send`. */
   templates?: EmulatorTemplate[];
   /**
-   * Your app's callback URL (and push mode/format), where the emulator's web page (`emulator.pageUrl`) pushes the
-   * follower's messages and events. Can also be set later with `emulator.connectApp()` or on the page itself.
+   * The default account's 服务器配置: your app's callback URL (and push mode/format). The emulator's web page
+   * (`emulator.pageUrl`) pushes the follower's messages there, and the platform's own events (PUBLISHJOBFINISH,
+   * MASSSENDJOBFINISH, subscribe_msg_*, kf sessions) go there too. Can also be set later with
+   * `emulator.connectApp()` / `emulator.setCallback()` or on the page itself.
    */
   app?: EmulatorAppTarget;
+  /** How long a publish (freepublish/submit) or mass send runs before its *JOBFINISH event. Default 1000 ms. */
+  jobDelayMs?: number;
 }
 
 

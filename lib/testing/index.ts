@@ -43,3 +43,5 @@ export { buildEvent, buildMessage } from '../message/message-builders.js';
 export { runCli, USAGE, type CliIo, type CliResult } from './cli.js';
 export type { EmulatorAppTarget } from './ui/ui-host.js';
 export { PLATFORM_SENDER, type PlatformPush, type CallbackConfig } from './push/platform-pushes.js';
+export type { SubscribeDecision } from './subscribe-decision.js';
+export type { PublishFailure, PublishStatus } from './publish-state.js';

@@ -1,9 +1,9 @@
+import type { InboundMessage } from '../message/message-types.js';
 import type { EmulatorClock } from './emulator-clock.js';
 import { fail } from './emulator-errors.js';
 import type { AccountState, JsonObject } from './emulator-state.js';
 import type { MultipartForm } from './multipart.js';
 import type { RecordedRequest } from './request-log.js';
-import type { InboundMessage } from '../message/message-types.js';
 import type { TokenLedger } from './token-ledger.js';
 
 /** What route handlers may see of the emulator. */
@@ -20,6 +20,8 @@ export interface EmulatorCore {
   quotaLimit(path: string): number | undefined;
   /** The follower selected on the emulator's page: who an OAuth consent screen logs in. */
   pageFollower(appId: string): { openid: string; nickname: string; following: boolean };
+  /** How long a publish or mass-send job runs before its *JOBFINISH event (start option `jobDelayMs`). */
+  readonly jobDelayMs: number;
   /**
    * Runs `finish` after `delayMs` (the platform's asynchronous jobs) and pushes the event it returns to the
    * account's callback URL, as WeChat pushes PUBLISHJOBFINISH or MASSSENDJOBFINISH.

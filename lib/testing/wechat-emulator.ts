@@ -28,6 +28,9 @@ import { UiInputError } from './ui/ui-actions.js';
 import type { EmulatorAppTarget } from './ui/ui-host.js';
 import { pushMessage, type PushFormat, type PushMode, type PushOptions, type PushResult } from './push/push-client.js';
 import { PlatformPushes, type PlatformPush } from './push/platform-pushes.js';
+import type { PublishFailure } from './publish-state.js';
+import { decideSubscription, type SubscribeDecision } from './subscribe-decision.js';
+import { oneTimeKey } from './subscribe-state.js';
 
 /** Options of `emulator.push()`. */
 export interface EmulatorPushOptions extends PushOptions {
@@ -63,6 +66,9 @@ export interface EmulatorRouteInfo {
   /** Daily quota in effect (after overrides); undefined = none. */
   readonly quota?: number;
 }
+
+/** How long a publish or mass-send job runs by default before its *JOBFINISH event. */
+const DEFAULT_JOB_DELAY_MS = 1000;
 
 const AES_KEY_PATTERN = /^[A-Za-z0-9]{43}$/;
 
@@ -100,6 +106,8 @@ export class WechatEmulator {
     }
     const self = this;
     this.jobs = new PlatformPushes(this.timers, () => this.clock.now());
+    const jobDelayMs = options.jobDelayMs ?? DEFAULT_JOB_DELAY_MS;
+    if (!Number.isFinite(jobDelayMs) || jobDelayMs < 0) throw new WechatEmulatorError('jobDelayMs must be a non-negative number');
     const core: EmulatorCore = {
       clock: this.clock,
       tokens: this.tokens,
@@ -113,6 +121,7 @@ export class WechatEmulator {
       pageFollower: (appId) => this.ui.selectedFollower(appId),
       later: (account, delayMs, finish) => this.jobs.later(() => this.pushing(account), delayMs, finish),
       requestByRid: (rid) => this.log.byRid(rid),
+      jobDelayMs,
     };
     this.dispatcher = new ApiDispatcher(core, ALL_ROUTES, this.faults, this.log, this.timers, (id) => this.findFile(id));
     this.ui = new EmulatorUi(
@@ -152,8 +161,9 @@ export class WechatEmulator {
   }
 
   /**
-   * Points the page's pushes at your app's callback URL (for `appId`, default the first account). Mode defaults to
-   * `safe` when the account has an encodingAESKey, else `plain`; format to `xml`.
+   * Points the account's 服务器配置 at your app's callback URL (for `appId`, default the first account): the page's
+   * pushes and the events the platform raises on its own go there. Mode defaults to `safe` when the account has an
+   * encodingAESKey, else `plain`; format to `xml`. `setCallback(url, options)` is the same call.
    */
   connectApp(app: EmulatorAppTarget, appId?: string): void {
     try {
@@ -295,14 +305,16 @@ export class WechatEmulator {
    * `push()`. Without one they are recorded in `platformPushes()` but not delivered. Same as the start option
    * `callbackUrl`.
    */
-  setCallback(url: string | undefined, options: { appId?: string; mode?: PushMode; format?: PushFormat } = {}): void {
-    const account = this.account(options.appId);
+  setCallback(
+    url: string | undefined,
+    options: { appId?: string; mode?: PushMode; format?: PushFormat; timeoutMs?: number } = {},
+  ): void {
+    const { appId, ...rest } = options;
     if (url === undefined) {
-      account.callback = undefined;
+      this.account(appId).callback = undefined;
       return;
     }
-    if (!/^https?:\/\//.test(url)) throw new WechatEmulatorError('setCallback() needs an http(s) URL');
-    account.callback = { url, mode: options.mode ?? 'plain', format: options.format ?? 'xml' };
+    this.connectApp({ url, ...rest }, appId);
   }
 
   /** Events the platform raised on its own, oldest first, with their delivery results. */
@@ -407,6 +419,45 @@ export class WechatEmulator {
     const record = this.account(appId).kfAccounts.get(kfAccount);
     if (!record) throw new WechatEmulatorError(`no customer-service account ${kfAccount}`);
     return record;
+  }
+
+  /** The next `freepublish/submit` job ends with this failure (publish_status 2, 3 or 4) instead of success. */
+  failNextPublish(failure: PublishFailure, appId?: string): void {
+    if (![2, 3, 4].includes(failure.status)) throw new WechatEmulatorError('failNextPublish() status must be 2, 3 or 4');
+    this.account(appId).publishing.failures.push({ ...failure });
+  }
+
+  /**
+   * A follower accepts or rejects a 订阅通知 template, in the subscribe popup (pushes subscribe_msg_popup_event) or
+   * later in the notification settings (pushes subscribe_msg_change_event). An accepted one-time template allows one
+   * `bizsend`; a long-term one allows sends until rejected. Resolves when the event has been pushed.
+   */
+  subscribeDecision(openid: string, decision: SubscribeDecision, appId?: string): Promise<PlatformPush> {
+    const account = this.account(appId);
+    const event = decideSubscription(account, openid, decision, this.clock.nowSeconds());
+    return this.jobs.push(this.pushing(account), event);
+  }
+
+  /**
+   * A follower confirms a one-time subscribe message (一次性订阅消息) on the authorize page: `message/template/subscribe`
+   * may then send them one message for that template and scene. Returns the URL WeChat redirects the user to.
+   */
+  authorizeOneTimeSubscribe(
+    openid: string,
+    grant: { templateId: string; scene: number; redirectUrl: string; reserved?: string },
+    appId?: string,
+  ): string {
+    const account = this.account(appId);
+    account.subscribe.oneTime.add(oneTimeKey(openid, grant.templateId, grant.scene));
+    const target = new URL(grant.redirectUrl);
+    target.search = new URLSearchParams({
+      openid,
+      template_id: grant.templateId,
+      action: 'confirm',
+      scene: String(grant.scene),
+      ...(grant.reserved !== undefined ? { reserved: grant.reserved } : {}),
+    }).toString();
+    return target.toString();
   }
 
   /** Stops listening, closes every connection (keep-alive included), aborts pushes and clears every timer. Idempotent. */

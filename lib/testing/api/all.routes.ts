@@ -15,6 +15,10 @@ import { KF_ADMIN_ROUTES } from './kf-admin.routes.js';
 import { OPENAPI_ROUTES } from './openapi.routes.js';
 import { AUTOREPLY_ROUTES } from './autoreply.routes.js';
 import { BLOCKED_TEMPLATE_ROUTES } from './blocked-template.routes.js';
+import { DRAFT_ROUTES } from './draft.routes.js';
+import { FREEPUBLISH_ROUTES } from './freepublish.routes.js';
+import { SUBSCRIBE_ROUTES } from './subscribe.routes.js';
+import { MASS_HELPER_ROUTES } from './mass-helper.routes.js';
 
 /** Every endpoint the emulator answers, one family per file. */
 export const ALL_ROUTES: readonly EmulatorRoute[] = [
@@ -35,4 +39,8 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...OPENAPI_ROUTES,
   ...AUTOREPLY_ROUTES,
   ...BLOCKED_TEMPLATE_ROUTES,
+  ...DRAFT_ROUTES,
+  ...FREEPUBLISH_ROUTES,
+  ...SUBSCRIBE_ROUTES,
+  ...MASS_HELPER_ROUTES,
 ];

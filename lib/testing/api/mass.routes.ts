@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { WECHAT_ERRMSG, fail } from '../emulator-errors.js';
 import type { JsonObject } from '../emulator-state.js';
 import { OK, isObject, type AuthedContext, type EmulatorRoute } from '../route.js';
+import { finishMassLater } from './mass-job.js';
 
 const DOC = 'https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html';
 
@@ -54,6 +55,7 @@ function submitted(ctx: AuthedContext, to: string | string[], msgtype: string, b
   ctx.account.massClientMsgIds.set(clientMsgId, { msgId, at });
   const msgDataId = msgtype === 'mpnews' ? 2_247_000_000 + msgId : undefined;
   ctx.account.mass.set(msgId, { msgId, msgDataId, at, deleted: false });
+  finishMassLater(ctx, msgId, to, msgtype, body);
   const answer: JsonObject = { errcode: 0, errmsg: 'send job submission success', msg_id: msgId };
   if (msgDataId !== undefined) answer.msg_data_id = msgDataId;
   return answer;

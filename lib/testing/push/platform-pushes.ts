@@ -10,6 +10,8 @@ export interface CallbackConfig {
   readonly url: string;
   readonly mode: PushMode;
   readonly format: PushFormat;
+  /** How long WeChat waits for one delivery before retrying. Default 5000 ms. */
+  readonly timeoutMs?: number;
 }
 
 /**

@@ -56,7 +56,6 @@ class AccountView {
   readonly profiles = new Map<string, Profile>();
   selected: string = EMULATOR_DEFAULT_OPENID;
   sentSeen = 0;
-  app?: EmulatorAppTarget;
 }
 
 const MAX_CHAT = 500;
@@ -102,17 +101,25 @@ export class EmulatorUi {
     return `${this.host.baseUrl}${UI_PREFIX}`;
   }
 
-  /** Points the page's pushes (for `appId`, default the first account) at an app. */
+  /**
+   * Sets the account's 服务器配置 (for `appId`, default the first account): the page's pushes and the events the
+   * platform raises on its own go there. Unset mode and format take the console's defaults.
+   */
   setApp(app: EmulatorAppTarget, appId = this.host.defaultAppId): void {
     checkTarget(app);
-    // undefined fields mean "the default", so they must not shadow it
-    this.view(appId).app = Object.fromEntries(Object.entries(app).filter(([, v]) => v !== undefined)) as unknown as EmulatorAppTarget;
+    const account = this.host.account(appId);
+    account.callback = {
+      url: app.url,
+      mode: app.mode ?? (account.encodingAESKey ? 'safe' : 'plain'),
+      format: app.format ?? 'xml',
+      ...(app.timeoutMs === undefined ? {} : { timeoutMs: app.timeoutMs }),
+    };
     this.broadcast('state', { appId });
   }
 
   app(appId = this.host.defaultAppId): EmulatorAppTarget | undefined {
-    const app = this.view(appId).app;
-    return app ? { ...app } : undefined;
+    const callback = this.host.account(appId).callback;
+    return callback ? { ...callback } : undefined;
   }
 
   /**
@@ -279,11 +286,10 @@ export class EmulatorUi {
   /** Starts a push in the background and returns its id; the page follows it over the event stream. */
   private start(appId: string, openid: string, push: UiPush): number {
     const view = this.view(appId);
-    const app = view.app;
-    if (!app) throw new UiInputError('no app URL yet: enter your callback URL above, or start the emulator with --app-url');
     const account = this.host.account(appId);
-    const mode = app.mode ?? (account.encodingAESKey ? 'safe' : 'plain');
-    const format = app.format ?? 'xml';
+    const app = account.callback;
+    if (!app) throw new UiInputError('no app URL yet: enter your callback URL above, or start the emulator with --app-url');
+    const { mode, format } = app;
     const message = push.message;
     const isEvent = message.MsgType === 'event';
     const record: PushRecord = {
@@ -406,7 +412,7 @@ export class EmulatorUi {
       apiUrl: this.host.baseUrl,
       now,
       hasAesKey: Boolean(account.encodingAESKey),
-      app: view.app ? { mode: account.encodingAESKey ? 'safe' : 'plain', format: 'xml', ...view.app } : null,
+      app: account.callback ? { ...account.callback } : null,
       selected: view.selected,
       followers: [...view.profiles].map(([openid, profile]) => ({
         openid,
