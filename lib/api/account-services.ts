@@ -1,4 +1,6 @@
 import { BasicService } from './basic/basic.service.js';
+import { JssdkService } from './jssdk/jssdk.service.js';
+import { OAuthService } from './oauth/oauth.service.js';
 import { MaterialService } from './material.service.js';
 import { MenuService } from './menu.service.js';
 import { MessageService } from './message.service.js';
@@ -15,6 +17,8 @@ export const ACCOUNT_SERVICES = {
   qrcode: QrcodeService,
   material: MaterialService,
   message: MessageService,
+  oauth: OAuthService,
+  jssdk: JssdkService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

@@ -1,5 +1,7 @@
 import { BASIC_ENDPOINTS } from './basic/basic.endpoints.js';
 import { endpoint, type EndpointKind, type EndpointRow } from './endpoint.js';
+import { JSSDK_ENDPOINTS } from './jssdk/jssdk.endpoints.js';
+import { OAUTH_ENDPOINTS } from './oauth/oauth.endpoints.js';
 
 /** Every platform API the services call, one row each (see `EndpointRow`). */
 
@@ -17,6 +19,8 @@ const post = (title: string, path: string, doc: string, kind: EndpointKind) =>
  */
 export const ENDPOINTS = {
   ...BASIC_ENDPOINTS,
+  ...JSSDK_ENDPOINTS,
+  ...OAUTH_ENDPOINTS,
   // Tokens. A classic fetch replaces the previous token (after 5 minutes) and spends a 2000/day quota: `send`.
   stableToken: endpoint<Record<string, unknown>>()({
     title: '获取稳定版接口调用凭据',

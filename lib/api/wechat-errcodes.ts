@@ -67,6 +67,12 @@ export const ERRCODE_EXPLANATIONS: Readonly<Record<number, ErrcodeExplanation>> 
   65302: { zh: '没有相应的用户', en: 'no such user' },
   65303: { zh: '没有默认菜单，不能创建个性化菜单', en: 'a default menu must exist before conditional menus' },
   65304: { zh: 'MatchRule 信息为空', en: 'empty matchrule' },
+  // OAuth2 网页授权 (https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html)
+  40029: { zh: '不合法的 oauth_code（code 无效或已过期，5 分钟内有效）', en: 'invalid OAuth code (unknown, or older than 5 minutes)' },
+  40163: { zh: 'oauth_code 已使用（code 只能使用一次）', en: 'this OAuth code was already used (codes are single-use)' },
+  40030: { zh: '不合法的 refresh_token', en: 'invalid refresh_token' },
+  42002: { zh: 'refresh_token 超时（30 天有效），需用户重新授权', en: 'refresh_token expired (30 days); the user must authorize again' },
+  42003: { zh: '网页授权 access_token 超时，请用 refresh_token 刷新', en: 'OAuth access_token expired; refresh it with the refresh_token' },
   89503: {
     zh: '此 IP 调用需要管理员确认，请联系管理员',
     en: 'calls from this IP need the administrator’s confirmation',
