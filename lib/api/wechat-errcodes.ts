@@ -72,7 +72,7 @@ export const ERRCODE_EXPLANATIONS: Readonly<Record<number, ErrcodeExplanation>> 
   40163: { zh: 'oauth_code 已使用（code 只能使用一次）', en: 'this OAuth code was already used (codes are single-use)' },
   40030: { zh: '不合法的 refresh_token', en: 'invalid refresh_token' },
   42002: { zh: 'refresh_token 超时（30 天有效），需用户重新授权', en: 'refresh_token expired (30 days); the user must authorize again' },
-  42003: { zh: '网页授权 access_token 超时，请用 refresh_token 刷新', en: 'OAuth access_token expired; refresh it with the refresh_token' },
+  42003: { zh: 'oauth_code 超时', en: 'the OAuth code timed out' },
   89503: {
     zh: '此 IP 调用需要管理员确认，请联系管理员',
     en: 'calls from this IP need the administrator’s confirmation',

@@ -39,6 +39,9 @@ export const WECHAT_ERRMSG = {
   40025: 'invalid sub button name size',
   40026: 'invalid sub button key size',
   40027: 'invalid sub button url size',
+  // OAuth2 网页授权: code unknown or past its 5 minutes; code used twice; refresh_token unknown
+  40029: 'invalid code',
+  40030: 'invalid refresh_token',
   40032: 'invalid openid list size',
   40033: 'invalid charset. please check your request, if include \\uxxxx will create fail!',
   40035: 'invalid parameter',
@@ -49,6 +52,7 @@ export const WECHAT_ERRMSG = {
   40097: 'invalid args',
   40125: 'invalid appsecret',
   40130: 'invalid openid list size, at least two openid',
+  40163: 'code been used',
   40164: 'invalid ip, not in whitelist',
   41001: 'access_token missing',
   41002: 'appid missing',
@@ -57,6 +61,7 @@ export const WECHAT_ERRMSG = {
   41006: 'media_id missing',
   41009: 'missing openid',
   42001: 'access_token expired',
+  42002: 'refresh_token expired',
   43001: 'require GET method',
   43002: 'require POST method',
   44001: 'empty media data',
@@ -80,6 +85,7 @@ export const WECHAT_ERRMSG = {
   45159: 'invalid tag id',
   46003: 'menu no exist',
   47001: 'data format error',
+  48001: 'api unauthorized',
   48006: 'forbid to clear quota because of reaching the limit',
   // https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html
   65301: 'no such conditional menu',

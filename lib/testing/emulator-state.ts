@@ -1,4 +1,6 @@
+import { OAuthLedger } from './oauth-ledger.js';
 import { QuotaLedger } from './quota-ledger.js';
+import { TicketLedger } from './ticket-ledger.js';
 
 /** A JSON object as posted by the caller. */
 export type JsonObject = Record<string, unknown>;
@@ -104,6 +106,10 @@ export class AccountState {
   ]);
   readonly quota = new QuotaLedger();
   quotaClears = { month: '', count: 0 };
+  /** JS-SDK tickets (getticket). */
+  readonly tickets = new TicketLedger();
+  /** OAuth2 网页授权: codes, user tokens, profiles, the current visitor. */
+  readonly oauth = new OAuthLedger();
   private seq = 100;
   /** New tags get ids from 100 up; 0–2 are the system tags. */
   private tagSeq = 100;

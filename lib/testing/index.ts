@@ -27,3 +27,9 @@ export type { ParsedReply } from '../message/reply-serializer.js';
 /** Builders for every inbound message and event type, from the package's own message table. */
 export { buildEvent, buildMessage } from '../message/message-builders.js';
 export { runCli, USAGE, type CliIo, type CliResult } from './cli.js';
+// OAuth2 网页授权 and JS-SDK (helper i9a)
+export type { EmulatorOAuthProfile, EmulatorOAuthScope } from './oauth-ledger.js';
+export type { EmulatorTicketType } from './ticket-ledger.js';
+export type { ConfigCheckInput, ConfigCheckResult } from './jssdk/jssdk-verifier.js';
+export { JWEIXIN_PATH, JSSDK_VERIFY_PATH } from './jssdk/jweixin-script.js';
+export { OAUTH_CONFIRM_PATH } from './api/oauth.routes.js';

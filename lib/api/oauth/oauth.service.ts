@@ -72,7 +72,7 @@ export class OAuthService {
       await this.client.call(E.oauthCheck, { access_token: accessToken, openid });
       return true;
     } catch (error) {
-      if (error instanceof WechatApiError && [40001, 40003, 42001, 42003].includes(error.errcode)) return false;
+      if (error instanceof WechatApiError && [40001, 40003, 42001].includes(error.errcode)) return false;
       throw error;
     }
   }

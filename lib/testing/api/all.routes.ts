@@ -9,6 +9,9 @@ import { QRCODE_ROUTES } from './qrcode.routes.js';
 import { TEMPLATE_ROUTES } from './template.routes.js';
 import { TOKEN_ROUTES } from './token.routes.js';
 import { USER_TAG_ROUTES } from './user-tag.routes.js';
+import { JSSDK_PAGE_ROUTES } from './jssdk-page.routes.js';
+import { OAUTH_ROUTES } from './oauth.routes.js';
+import { TICKET_ROUTES } from './ticket.routes.js';
 
 /** Every endpoint the emulator answers, one family per file. */
 export const ALL_ROUTES: readonly EmulatorRoute[] = [
@@ -22,4 +25,7 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...TEMPLATE_ROUTES,
   ...MASS_ROUTES,
   ...USER_TAG_ROUTES,
+  ...TICKET_ROUTES,
+  ...OAUTH_ROUTES,
+  ...JSSDK_PAGE_ROUTES,
 ];
