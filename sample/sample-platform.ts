@@ -24,6 +24,10 @@ export class SamplePlatform implements OnApplicationShutdown {
     this.oauthBaseUrl = this.config.oauthBaseUrl;
     if (!this.config.useEmulator) {
       this.apiBaseUrl = this.config.apiBaseUrl;
+      // An API base URL other than WeChat's is a shared emulator (see the cluster note below): use its jweixin too.
+      if (this.apiBaseUrl && !this.apiBaseUrl.startsWith('https://api.weixin.qq.com')) {
+        this.jweixinUrl = `${this.apiBaseUrl.replace(/\/+$/, '')}/emulator/jweixin-1.6.0.js`;
+      }
       return this;
     }
     const { WechatEmulator } = await import('nestjs-wechat-mp/testing');

@@ -107,6 +107,10 @@ export class WechatOAuthGuard implements CanActivate {
       cookies.set(NONCE_COOKIE, '', { maxAgeSeconds: 0 });
       await this.sessions.save(cookies.context(account.appId), user);
       return this.admit(request, user, route);
+    } catch (error) {
+      // Nest's exception layer answers with the status; the Location header makes it a redirect.
+      if (error instanceof WechatOAuthRedirectException) this.adapterHost.httpAdapter.setHeader(http.getResponse(), 'Location', error.location);
+      throw error;
     } finally {
       cookies.flush(this.adapterHost, http.getResponse());
     }
