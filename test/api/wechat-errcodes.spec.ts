@@ -22,7 +22,7 @@ describe('errcode table', () => {
 describe('endpoint table', () => {
   it('lists each endpoint with a documented path, an HTTP method and a doc page', () => {
     for (const [name, spec] of Object.entries(ENDPOINTS)) {
-      expect([name, spec.path]).toEqual([name, expect.stringMatching(/^\/cgi-bin\/[a-z_/]+$/)]);
+      expect([name, spec.path]).toEqual([name, expect.stringMatching(/^\/(cgi-bin|sns)\/[a-z0-9_/]+$/)]);
       expect(['GET', 'POST']).toContain(spec.method);
       expect(spec.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\/offiaccount\//);
       if (spec.method === 'GET') expect(spec.body).toBe('none');
