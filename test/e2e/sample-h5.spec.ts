@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import { JssdkService, OAuthService, TicketService } from '../../lib/index.js';
 import { WechatEmulator } from '../../lib/testing/index.js';
 import { createSampleApp } from '../../sample/create-sample-app.js';
 import { LogCapture } from '../support/log-capture.js';
@@ -197,6 +198,12 @@ describe('sample app: H5 login (OAuth2 网页授权) and JS-SDK config, end to e
     const bad = await fetch(`${base}/h5/jssdk-config`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toContain('"url"');
+  });
+
+  it('the new services are injectable for the default account', () => {
+    expect(app.get(TicketService).appId).toBe(account.appId);
+    expect(app.get(OAuthService)).toBeInstanceOf(OAuthService);
+    expect(app.get(JssdkService)).toBeInstanceOf(JssdkService);
   });
 
   it('never logs a secret, ticket or OAuth token', () => {
