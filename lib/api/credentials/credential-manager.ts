@@ -64,10 +64,13 @@ export class CredentialManager {
     try {
       return (await this.refresh(false)).accessToken;
     } catch (error) {
+      // Concurrent callers share the failed refresh: one log line for all of them.
+      if (this.options.now() >= this.quietUntil) {
+        const left = Math.floor((cached.expiresAt - now) / 1000);
+        const reason = error instanceof Error ? error.message : String(error);
+        this.logger.warn(`Early refresh of the ${this.options.label} failed (${reason}); using the stored one, valid ${left} s more`);
+      }
       this.quietUntil = this.options.now() + EARLY_REFRESH_BACKOFF_MS;
-      const left = Math.floor((cached.expiresAt - now) / 1000);
-      const reason = error instanceof Error ? error.message : String(error);
-      this.logger.warn(`Early refresh of the ${this.options.label} failed (${reason}); using the stored one, valid ${left} s more`);
       return cached.accessToken;
     }
   }

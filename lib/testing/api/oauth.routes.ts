@@ -58,7 +58,7 @@ function issueCode(ctx: PublicContext, request: AuthorizeRequest, openid: string
   return request.account.oauth.issueCode({ openid, scope: request.scope, snapshot }, ctx.core.clock.now());
 }
 
-function consentPage(ctx: PublicContext, request: AuthorizeRequest): PageBody {
+function consentPage(request: AuthorizeRequest): PageBody {
   const { account } = request;
   const visitor = account.oauth.visitor.openid;
   const candidates = [...new Set([visitor, ...account.followers.keys(), ...account.oauth.profiles.keys()])];
@@ -86,7 +86,6 @@ function consentPage(ctx: PublicContext, request: AuthorizeRequest): PageBody {
     <button type="submit" name="action" value="deny">拒绝</button>
   </form>
 </main>`;
-  void ctx;
   return new PageBody(200, 'text/html; charset=utf-8', page('微信授权', body));
 }
 
@@ -137,7 +136,7 @@ export const OAUTH_ROUTES: readonly EmulatorRoute[] = [
         const openid = ctx.query.get('emulator_openid') || request.account.oauth.visitor.openid;
         return backToApp(request, issueCode(ctx, request, openid));
       }
-      return consentPage(ctx, request);
+      return consentPage(request);
     },
   },
   {
