@@ -77,7 +77,7 @@ export { MessageService } from './api/message.service.js';
 export * from './api/message.types.js';
 
 // Stores
-export type { TokenStore, StoredToken } from './stores/token-store.interface.js';
+export { credentialKey, type TokenStore, type StoredToken, type CredentialStore, type StoredCredential, type CredentialKind } from './stores/token-store.interface.js';
 export type { DedupeStore } from './stores/dedupe-store.interface.js';
 export { MemoryTokenStore } from './stores/memory-token.store.js';
 
@@ -132,3 +132,18 @@ export { MassHelperService } from './api/mass-helpers/mass-helpers.service.js';
 export * from './api/mass-helpers/mass-helpers.dto.js';
 export * from './api/mass-helpers/mass-helpers.types.js';
 export { MaxChars, charLength } from './api/dto/max-chars.decorator.js';
+// Credentials, OAuth2 网页授权 and JS-SDK (helper i9a)
+export { CredentialManager, EARLY_REFRESH_BACKOFF_MS, type CredentialManagerOptions, type FetchedCredential } from './api/credentials/credential-manager.js';
+export { TicketService, type TicketServiceOptions } from './api/jssdk/ticket.service.js';
+export { JssdkService } from './api/jssdk/jssdk.service.js';
+export { jssdkSignature, jssdkPageUrl, jssdkNonce } from './api/jssdk/jssdk-signature.js';
+export * from './api/jssdk/jssdk.dto.js';
+export * from './api/jssdk/jssdk.types.js';
+export { OAuthService, OAUTH_AUTHORIZE_PATH, OAUTH_CODE_ERRCODES } from './api/oauth/oauth.service.js';
+export * from './api/oauth/oauth.dto.js';
+export * from './api/oauth/oauth.types.js';
+export { WechatOAuthGuard, WechatOAuthRedirectException } from './oauth/wechat-oauth.guard.js';
+export { WechatOAuth, OAuthUser } from './oauth/wechat-oauth.decorators.js';
+export { CookieOAuthSessionStore, type CookieOAuthSessionStoreOptions, type WechatOAuthSessionStore, type OAuthHttpContext, type OAuthCookieOptions } from './oauth/oauth-session.store.js';
+export type { WechatOAuthOptions, WechatOAuthRouteOptions } from './oauth/wechat-oauth.options.js';
+export { WECHAT_OAUTH_SESSION_STORE, WECHAT_OAUTH_OPTIONS } from './wechat-mp.constants.js';

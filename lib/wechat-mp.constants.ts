@@ -7,6 +7,13 @@ export const WECHAT_API_CLIENT_OPTIONS = Symbol('wechat-mp:api-client-options');
 /** Storage for callback dedupe; defaults to `MemoryDedupeStore`. */
 export const WECHAT_DEDUPE_STORE = Symbol('wechat-mp:dedupe-store');
 
+/** Where H5 logins are remembered (`WechatOAuthSessionStore`); defaults to the signed cookie store. */
+export const WECHAT_OAUTH_SESSION_STORE = Symbol('wechat-mp:oauth-session-store');
+/** The module's `oauth` options (`WechatOAuthOptions`). */
+export const WECHAT_OAUTH_OPTIONS = Symbol('wechat-mp:oauth-options');
+/** Route/class metadata of `@WechatOAuth()`. */
+export const WECHAT_OAUTH_METADATA = 'wechat-mp:oauth';
+
 /** Method metadata: the list of `HandlerMatcher`s a method was decorated with (decorators append). */
 export const WECHAT_HANDLER_METADATA = 'wechat-mp:handler';
 /** Class or method metadata: restricts handlers to one account (`@ForAccount`). */
@@ -40,4 +47,5 @@ export const REQUEST_KEYS = {
   rawBody: 'wechatRawBody',
   bodyError: 'wechatBodyError',
   inbound: 'wechatInbound',
+  oauthUser: 'wechatOAuthUser',
 } as const;

@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { HttpModule } from '@nestjs/axios';
 import { ApplicationConfig, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
 import { ACCOUNT_SERVICES } from './api/account-services.js';
+import { TicketService } from './api/jssdk/ticket.service.js';
 import { TokenService } from './api/token.service.js';
 import { WechatApiClient } from './api/wechat-api.client.js';
 import { WechatServices, type WechatAccountServices } from './api/wechat-services.js';
@@ -14,6 +15,8 @@ import { WechatInboundService } from './http/wechat-inbound.service.js';
 import { WechatXmlInterceptor } from './http/xml-body.interceptor.js';
 import { WechatInboundPipeline } from './inbound/inbound.pipeline.js';
 import { WechatLateReplySender } from './inbound/late-reply.sender.js';
+import { CookieOAuthSessionStore } from './oauth/oauth-session.store.js';
+import { WechatOAuthGuard } from './oauth/wechat-oauth.guard.js';
 import { MemoryDedupeStore } from './stores/memory-dedupe.store.js';
 import { MemoryTokenStore } from './stores/memory-token.store.js';
 import type { DedupeStore } from './stores/dedupe-store.interface.js';
@@ -26,7 +29,14 @@ import {
   WECHAT_MP_OPTIONS_TYPE,
   WechatMpConfigurableModule,
 } from './wechat-mp.module-definition.js';
-import { DEFAULTS, WECHAT_API_CLIENT_OPTIONS, WECHAT_DEDUPE_STORE, WECHAT_TOKEN_STORE } from './wechat-mp.constants.js';
+import {
+  DEFAULTS,
+  WECHAT_API_CLIENT_OPTIONS,
+  WECHAT_DEDUPE_STORE,
+  WECHAT_OAUTH_OPTIONS,
+  WECHAT_OAUTH_SESSION_STORE,
+  WECHAT_TOKEN_STORE,
+} from './wechat-mp.constants.js';
 import type { WechatMpModuleExtras, WechatMpModuleOptions } from './wechat-mp.options.js';
 import { resolveAccounts } from './wechat-mp.options-resolver.js';
 
@@ -36,6 +46,7 @@ const RAW_BODY_PATH = Symbol('wechat-mp:callback-path');
 const DEFAULT_ACCOUNT_SERVICES: [new (...args: never[]) => unknown, keyof WechatAccountServices][] = [
   [WechatApiClient, 'client'],
   [TokenService, 'token'],
+  [TicketService, 'tickets'],
   ...Object.entries(ACCOUNT_SERVICES).map(
     ([name, Service]) => [Service, name as keyof WechatAccountServices] as [new (...args: never[]) => unknown, keyof WechatAccountServices],
   ),
@@ -75,12 +86,25 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
     },
     {
       provide: WECHAT_API_CLIENT_OPTIONS,
-      useFactory: ({ apiRetry, mpBaseUrl }: WechatMpModuleOptions) => ({
+      useFactory: ({ apiRetry, mpBaseUrl, oauthBaseUrl }: WechatMpModuleOptions) => ({
         ...(apiRetry ? { retry: apiRetry } : {}),
         ...(mpBaseUrl ? { mpBaseUrl: mpBaseUrl.replace(/\/+$/, '') } : {}),
+        ...(oauthBaseUrl ? { openBaseUrl: oauthBaseUrl.replace(/\/+$/, '') } : {}),
       }),
       inject: [WECHAT_MP_MODULE_OPTIONS],
     },
+    {
+      provide: WECHAT_OAUTH_OPTIONS,
+      useFactory: (options: WechatMpModuleOptions) => ({ ...options.oauth }),
+      inject: [WECHAT_MP_MODULE_OPTIONS],
+    },
+    {
+      provide: WECHAT_OAUTH_SESSION_STORE,
+      useFactory: ({ oauthSessionStore, oauth }: WechatMpModuleOptions) =>
+        oauthSessionStore ?? new CookieOAuthSessionStore({ cookieName: oauth?.cookieName, ttlSeconds: oauth?.sessionTtlSeconds }),
+      inject: [WECHAT_MP_MODULE_OPTIONS],
+    },
+    WechatOAuthGuard,
     WechatInboundService,
     WechatSignatureGuard,
     WechatXmlInterceptor,
@@ -134,6 +158,9 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
       ...WECHAT_HANDLER_EXPORTS,
       WechatServices,
       ...DEFAULT_ACCOUNT_SERVICES.map(([provide]) => provide),
+      WECHAT_OAUTH_OPTIONS,
+      WECHAT_OAUTH_SESSION_STORE,
+      WechatOAuthGuard,
     ],
   };
 }

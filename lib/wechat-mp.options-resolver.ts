@@ -18,7 +18,7 @@ const MAX_REPLY_DEADLINE_MS = 4_900;
  */
 export function resolveAccounts(options: WechatMpModuleOptions): ResolvedAccount[] {
   if (!options || typeof options !== 'object') throw new WechatConfigError('options', 'must be an object');
-  const { accounts = [], tokenStore: _t, dedupeStore: _d, dedupeTtlSeconds, apiRetry, mpBaseUrl, ...top } = options;
+  const { accounts = [], tokenStore: _t, dedupeStore: _d, dedupeTtlSeconds, apiRetry, mpBaseUrl, oauthBaseUrl, oauth, oauthSessionStore: _s, ...top } = options;
   if (!Array.isArray(accounts)) throw new WechatConfigError('accounts', 'must be an array of account options');
   if (dedupeTtlSeconds !== undefined) requireInteger('dedupeTtlSeconds', dedupeTtlSeconds, 15, 86_400);
   if (apiRetry !== undefined) {
@@ -28,6 +28,21 @@ export function resolveAccounts(options: WechatMpModuleOptions): ResolvedAccount
     if (apiRetry.maxDelayMs !== undefined) requireInteger('apiRetry.maxDelayMs', apiRetry.maxDelayMs, 0, 600_000);
   }
   if (mpBaseUrl !== undefined) requireUrl('mpBaseUrl', mpBaseUrl);
+  if (oauthBaseUrl !== undefined) requireUrl('oauthBaseUrl', oauthBaseUrl);
+  if (oauth !== undefined) {
+    if (!oauth || typeof oauth !== 'object') throw new WechatConfigError('oauth', 'must be an object');
+    if (oauth.secret !== undefined && (typeof oauth.secret !== 'string' || oauth.secret.length < 16)) {
+      throw new WechatConfigError('oauth.secret', 'must be a string of at least 16 characters');
+    }
+    if (oauth.publicBaseUrl !== undefined) requireUrl('oauth.publicBaseUrl', oauth.publicBaseUrl);
+    if (oauth.sessionTtlSeconds !== undefined) requireInteger('oauth.sessionTtlSeconds', oauth.sessionTtlSeconds, 60, 30 * 86_400);
+    if (oauth.cookieName !== undefined && (typeof oauth.cookieName !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(oauth.cookieName))) {
+      throw new WechatConfigError('oauth.cookieName', 'must be 1-64 letters, digits, "_" or "-"');
+    }
+    if (oauth.lang !== undefined && !['zh_CN', 'zh_TW', 'en'].includes(oauth.lang)) {
+      throw new WechatConfigError('oauth.lang', 'must be zh_CN, zh_TW or en');
+    }
+  }
 
   const resolved = [resolveAccount('', { name: DEFAULT_ACCOUNT_NAME, ...top }, {})];
   accounts.forEach((account, i) => {

@@ -1,6 +1,8 @@
 import type { RetryOptions } from './api/retry-policy.js';
 import type { DedupeStore } from './stores/dedupe-store.interface.js';
 import type { TokenStore } from './stores/token-store.interface.js';
+import type { WechatOAuthSessionStore } from './oauth/oauth-session.store.js';
+import type { WechatOAuthOptions } from './oauth/wechat-oauth.options.js';
 
 /** Which endpoint fetches access tokens: `stable` = `/cgi-bin/stable_token` (recommended), `classic` = `/cgi-bin/token`. */
 export type TokenEndpoint = 'stable' | 'classic';
@@ -56,6 +58,15 @@ export interface WechatMpModuleOptions extends WechatAccountOptions {
    * WeChat's own API host, otherwise `apiBaseUrl` (the emulator serves both).
    */
   mpBaseUrl?: string;
+  /**
+   * Base URL of the OAuth2 authorize page (open.weixin.qq.com). Default: `https://open.weixin.qq.com` with WeChat's
+   * own API host, otherwise `apiBaseUrl` (the emulator plays it too).
+   */
+  oauthBaseUrl?: string;
+  /** How `@WechatOAuth()` routes sign their state and remember a login (see `WechatOAuthOptions`). */
+  oauth?: WechatOAuthOptions;
+  /** Where H5 logins are remembered. Default: a signed, HttpOnly cookie (`CookieOAuthSessionStore`). */
+  oauthSessionStore?: WechatOAuthSessionStore;
 }
 
 /** Options that shape the module itself and must be known before the factory runs. */

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { RedisDedupeStore, RedisTokenStore, WechatMpModule } from 'nestjs-wechat-mp';
 import { SampleMenuSync } from './sample-menu.js';
 import { SAMPLE_CONFIG, SamplePlatform } from './sample-platform.js';
+import { SampleH5Controller } from './sample-h5.controller.js';
 import { SampleHandlers } from './sample.handlers.js';
 import { SamplePublisher } from './sample-publisher.js';
 import type { SampleConfig } from './sample.config.js';
@@ -39,6 +40,8 @@ export class AppModule {
             encodingAESKey: c.encodingAESKey,
             maxTimestampSkewSeconds: c.maxTimestampSkewSeconds,
             ...(p.apiBaseUrl ? { apiBaseUrl: p.apiBaseUrl } : {}),
+            // The OAuth2 authorize page: WECHAT_OAUTH_BASE_URL, else the bundled emulator, else WeChat's.
+            ...(p.oauthBaseUrl ? { oauthBaseUrl: p.oauthBaseUrl } : {}),
             // WECHAT_REDIS_URL set: processes sharing it share one access token and one dedupe of WeChat's retries
             // (a cluster). Unset: both live in this process's memory. The module closes these clients on shutdown.
             ...(c.redisUrl
@@ -47,6 +50,7 @@ export class AppModule {
           }),
         }),
       ],
+      controllers: [SampleH5Controller],
       providers: [SampleHandlers, SamplePublisher, SampleMenuSync],
     };
   }

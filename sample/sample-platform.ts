@@ -13,12 +13,21 @@ export class SamplePlatform implements OnApplicationShutdown {
   private readonly logger = new Logger('SamplePlatform');
   private emulator?: WechatEmulator;
   apiBaseUrl?: string;
+  /** Host of the OAuth2 authorize page (WECHAT_OAUTH_BASE_URL, else the bundled emulator's URL). */
+  oauthBaseUrl?: string;
+  /** The emulator's jweixin-1.6.0.js stand-in, when it runs; WeChat's script otherwise. */
+  jweixinUrl = 'https://res.wx.qq.com/open/js/jweixin-1.6.0.js';
 
   constructor(@Inject(SAMPLE_CONFIG) private readonly config: SampleConfig) {}
 
   async start(): Promise<this> {
+    this.oauthBaseUrl = this.config.oauthBaseUrl;
     if (!this.config.useEmulator) {
       this.apiBaseUrl = this.config.apiBaseUrl;
+      // An API base URL other than WeChat's is a shared emulator (see the cluster note below): use its jweixin too.
+      if (this.apiBaseUrl && !this.apiBaseUrl.startsWith('https://api.weixin.qq.com')) {
+        this.jweixinUrl = `${this.apiBaseUrl.replace(/\/+$/, '')}/emulator/jweixin-1.6.0.js`;
+      }
       return this;
     }
     const { WechatEmulator } = await import('nestjs-wechat-mp/testing');
@@ -30,6 +39,8 @@ export class SamplePlatform implements OnApplicationShutdown {
       encodingAESKey: this.config.encodingAESKey,
     });
     this.apiBaseUrl = this.emulator.url;
+    this.oauthBaseUrl ??= this.emulator.url;
+    this.jweixinUrl = this.emulator.jweixinUrl;
     this.logger.log(`No WECHAT_APP_ID set: using the bundled WeChat emulator at ${this.emulator.url}`);
     if (this.config.redisUrl) {
       // Tokens shared through Redis only make sense when every process talks to the same platform.

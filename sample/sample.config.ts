@@ -1,7 +1,8 @@
 /**
  * The sample app's environment contract (documented in the README):
  * WECHAT_APP_ID, WECHAT_APP_SECRET, WECHAT_TOKEN, WECHAT_ENCODING_AES_KEY (optional), WECHAT_API_BASE_URL,
- * WECHAT_MAX_TIMESTAMP_SKEW (seconds, 0 = off), WECHAT_REDIS_URL (optional), WECHAT_SYNC_MENU, PORT (default 3000), HOST.
+ * WECHAT_MAX_TIMESTAMP_SKEW (seconds, 0 = off), WECHAT_REDIS_URL (optional), WECHAT_SYNC_MENU, PORT (default 3000), HOST,
+ * WECHAT_OAUTH_BASE_URL (the OAuth authorize host; default WeChat's, or the bundled emulator when no AppID is set).
  * With no WECHAT_APP_ID the sample runs on development defaults against the bundled emulator.
  */
 export interface SampleConfig {
@@ -11,6 +12,8 @@ export interface SampleConfig {
   encodingAESKey?: string;
   /** Unset = start the bundled emulator (development) or use WeChat's API (a real AppID). */
   apiBaseUrl?: string;
+  /** Host of the OAuth2 authorize page. Unset: WeChat's (`https://open.weixin.qq.com`), or the API host when that is not WeChat's. */
+  oauthBaseUrl?: string;
   /** Start the bundled emulator and use it as the API. */
   useEmulator: boolean;
   maxTimestampSkewSeconds?: number;
@@ -48,6 +51,7 @@ export function loadSampleConfig(env: Record<string, string | undefined>): Sampl
     token: value('WECHAT_TOKEN') ?? SAMPLE_DEV_DEFAULTS.token,
     encodingAESKey: value('WECHAT_ENCODING_AES_KEY') ?? (dev ? SAMPLE_DEV_DEFAULTS.encodingAESKey : undefined),
     apiBaseUrl,
+    oauthBaseUrl: url('WECHAT_OAUTH_BASE_URL', value('WECHAT_OAUTH_BASE_URL')),
     useEmulator,
     maxTimestampSkewSeconds: integer('WECHAT_MAX_TIMESTAMP_SKEW', value('WECHAT_MAX_TIMESTAMP_SKEW')),
     redisUrl: value('WECHAT_REDIS_URL'),
@@ -61,6 +65,12 @@ function integer(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw)) throw new SampleConfigError(name, `must be a whole number (got "${raw.slice(0, 20)}")`);
   return Number(raw);
+}
+
+function url(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^https?:\/\/[^\s/]+/.test(raw)) throw new SampleConfigError(name, 'must be an http(s) URL such as "https://open.weixin.qq.com"');
+  return raw.replace(/\/+$/, '');
 }
 
 function boolean(name: string, raw: string | undefined): boolean | undefined {

@@ -10,7 +10,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SECRET_FIELD = /\b(appSecret|app_secret|secret|token|encodingAESKey|aesKey|WECHAT_APP_SECRET|WECHAT_TOKEN|WECHAT_ENCODING_AES_KEY)['"]?\s*[:=]\s*['"`]([^'"`\s]{8,})['"`]/g;
-const LEAK_PATTERNS = [/access_token=(?!\*\*\*)[A-Za-z0-9_-]{16,}/, /"access_token"\s*:\s*"(?!\*\*\*)[A-Za-z0-9_-]{16,}"/];
+const LEAK_PATTERNS = [
+  /access_token=(?!\*\*\*)[A-Za-z0-9_-]{16,}/,
+  /"access_token"\s*:\s*"(?!\*\*\*)[A-Za-z0-9_-]{16,}"/,
+  /refresh_token=(?!\*\*\*)[A-Za-z0-9_-]{16,}/,
+  /"refresh_token"\s*:\s*"(?!\*\*\*)[A-Za-z0-9_-]{16,}"/,
+  /jsapi_ticket=(?!\*\*\*)[A-Za-z0-9_-]{16,}/,
+];
 
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -3,6 +3,8 @@ import { DraftService } from './draft/draft.service.js';
 import { PublishService } from './freepublish/freepublish.service.js';
 import { SubscribeService } from './subscribe/subscribe.service.js';
 import { MassHelperService } from './mass-helpers/mass-helpers.service.js';
+import { JssdkService } from './jssdk/jssdk.service.js';
+import { OAuthService } from './oauth/oauth.service.js';
 import { MaterialService } from './material.service.js';
 import { MenuService } from './menu.service.js';
 import { MessageService } from './message.service.js';
@@ -37,6 +39,8 @@ export const ACCOUNT_SERVICES = {
   publish: PublishService,
   subscribe: SubscribeService,
   massHelpers: MassHelperService,
+  oauth: OAuthService,
+  jssdk: JssdkService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

@@ -8,6 +8,8 @@ import { DEFAULTS } from '../wechat-mp.constants.js';
 import { validateDto } from './dto/validate-dto.js';
 import type { CallArgs, EndpointRow, ResponseOf } from './endpoint.js';
 import type { RetryOptions } from './retry-policy.js';
+import { TICKET_ENDPOINTS } from './jssdk/ticket.endpoints.js';
+import { TicketService } from './jssdk/ticket.service.js';
 import { TokenService } from './token.service.js';
 import { WechatHttpTransport, looksLikeJson, parseJson, type RawResponse, type WireRequest } from './transport/wechat-http.transport.js';
 import { TOKEN_ERRCODES } from './wechat-errcodes.js';
@@ -29,7 +31,7 @@ export interface WechatApiClientOptions {
    */
   mpBaseUrl?: string;
   /**
-   * Base URL of `open.weixin.qq.com` (the OAuth authorize page). Default: `https://open.weixin.qq.com` when the
+   * Base URL of `open.weixin.qq.com` (the OAuth authorize page; module option `oauthBaseUrl`). Default: `https://open.weixin.qq.com` when the
    * account uses the real API host, otherwise the account's `apiBaseUrl`.
    */
   openBaseUrl?: string;
@@ -72,6 +74,8 @@ const FILENAME_PATTERN = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i;
  */
 export class WechatApiClient {
   readonly token: TokenService;
+  /** The JS-SDK tickets (jsapi, wx_card), in the same store and credential manager as the token. */
+  readonly tickets: TicketService;
   readonly transport: WechatHttpTransport;
   private readonly logger = new Logger('WechatApiClient');
 
@@ -92,11 +96,12 @@ export class WechatApiClient {
       timeoutMs: account.apiTimeoutMs,
       retry: options.retry,
     });
-    this.token = new TokenService(this.transport, account, store, {
-      endpoint: account.tokenEndpoint,
-      refreshMarginSeconds: options.tokenRefreshMarginSeconds ?? DEFAULTS.tokenRefreshMarginSeconds,
-      now: options.now ?? Date.now,
-    });
+    const refreshMarginSeconds = options.tokenRefreshMarginSeconds ?? DEFAULTS.tokenRefreshMarginSeconds;
+    const now = options.now ?? Date.now;
+    this.token = new TokenService(this.transport, account, store, { endpoint: account.tokenEndpoint, refreshMarginSeconds, now });
+    this.tickets = new TicketService(store, account.appId, { refreshMarginSeconds, now }, (type) =>
+      this.call(TICKET_ENDPOINTS.getTicket, { type }),
+    );
   }
 
   /**

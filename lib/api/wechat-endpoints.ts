@@ -11,6 +11,8 @@ import { FREEPUBLISH_ENDPOINTS } from './freepublish/freepublish.endpoints.js';
 import { SUBSCRIBE_ENDPOINTS } from './subscribe/subscribe.endpoints.js';
 import { MASS_HELPER_ENDPOINTS } from './mass-helpers/mass-helpers.endpoints.js';
 import { endpoint, type EndpointKind, type EndpointRow } from './endpoint.js';
+import { JSSDK_ENDPOINTS } from './jssdk/jssdk.endpoints.js';
+import { OAUTH_ENDPOINTS } from './oauth/oauth.endpoints.js';
 
 /** Every platform API the services call, one row each (see `EndpointRow`). */
 
@@ -35,6 +37,8 @@ export const ENDPOINTS = {
   ...OPENAPI_ENDPOINTS,
   ...AUTOREPLY_ENDPOINTS,
   ...TEMPLATE_BLOCK_ENDPOINTS,
+  ...JSSDK_ENDPOINTS,
+  ...OAUTH_ENDPOINTS,
   // Tokens. A classic fetch replaces the previous token (after 5 minutes) and spends a 2000/day quota: `send`.
   stableToken: endpoint<Record<string, unknown>>()({
     title: '获取稳定版接口调用凭据',

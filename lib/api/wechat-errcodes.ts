@@ -76,6 +76,12 @@ export const ERRCODE_EXPLANATIONS: Readonly<Record<number, ErrcodeExplanation>> 
   200014: { zh: '模板 tid 参数错误', en: 'invalid template title id (tid)' },
   200020: { zh: '关键词列表 kidList 参数错误', en: 'invalid keyword list (kidList)' },
   200021: { zh: '场景描述 sceneDesc 参数错误', en: 'invalid scene description (sceneDesc)' },
+  // OAuth2 网页授权 (https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html)
+  40029: { zh: '不合法的 oauth_code（code 无效或已过期，5 分钟内有效）', en: 'invalid OAuth code (unknown, or older than 5 minutes)' },
+  40163: { zh: 'oauth_code 已使用（code 只能使用一次）', en: 'this OAuth code was already used (codes are single-use)' },
+  40030: { zh: '不合法的 refresh_token', en: 'invalid refresh_token' },
+  42002: { zh: 'refresh_token 超时（30 天有效），需用户重新授权', en: 'refresh_token expired (30 days); the user must authorize again' },
+  42003: { zh: 'oauth_code 超时', en: 'the OAuth code timed out' },
   89503: {
     zh: '此 IP 调用需要管理员确认，请联系管理员',
     en: 'calls from this IP need the administrator’s confirmation',

@@ -4,6 +4,7 @@ import type { TokenStore } from '../stores/token-store.interface.js';
 import { WechatAccounts } from '../wechat-accounts.js';
 import { WECHAT_API_CLIENT_OPTIONS, WECHAT_TOKEN_STORE } from '../wechat-mp.constants.js';
 import { ACCOUNT_SERVICES, type AccountServiceName } from './account-services.js';
+import type { TicketService } from './jssdk/ticket.service.js';
 import type { TokenService } from './token.service.js';
 import { WechatApiClient, type WechatApiClientOptions } from './wechat-api.client.js';
 
@@ -13,6 +14,7 @@ export { WECHAT_API_CLIENT_OPTIONS };
 export type WechatAccountServices = {
   readonly client: WechatApiClient;
   readonly token: TokenService;
+  readonly tickets: TicketService;
 } & { readonly [K in AccountServiceName]: InstanceType<(typeof ACCOUNT_SERVICES)[K]> };
 
 /**
@@ -40,7 +42,7 @@ export class WechatServices {
       const built = Object.fromEntries(
         Object.entries(ACCOUNT_SERVICES).map(([name, Service]) => [name, new Service(client)]),
       );
-      services = { client, token: client.token, ...built } as WechatAccountServices;
+      services = { client, token: client.token, tickets: client.tickets, ...built } as WechatAccountServices;
       this.byAppId.set(account.appId, services);
     }
     return services;

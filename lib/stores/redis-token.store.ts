@@ -27,16 +27,31 @@ if ok and type(token) == 'table' and token.accessToken == ARGV[1] then
 end
 return 0`;
 
+/**
+ * Sets KEYS[1] (the credential) to ARGV[1] for ARGV[2] ms unless KEYS[2] (the key's fence counter) has passed
+ * ARGV[3]: a later lock holder exists, so this writer's lock expired during its fetch and its credential is older.
+ */
+const SET_IF_FENCE_CURRENT = `
+local latest = tonumber(redis.call('GET', KEYS[2]) or '0')
+if tonumber(ARGV[3]) < latest then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`;
+
 /** Deletes the lock only if this caller still owns it (it may have expired and been taken by another process). */
 const RELEASE_IF_OWNER = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
 /**
- * Access tokens in Redis, one per AppID, shared by every process that uses the same Redis and key prefix.
+ * Credentials in Redis (the access_token and the JS-SDK tickets, one per key), shared by every process that uses the
+ * same Redis and key prefix.
  *
- * - `get`/`set`: the token as JSON `{ accessToken, expiresAt, refreshAt? }` at `<prefix>token:<appId>`, with a
- *   Redis TTL that ends when the token does.
+ * - `get`/`set`: the credential as JSON `{ accessToken, expiresAt, refreshAt? }` at `<prefix>token:<key>` (the key is
+ *   the AppID for the access_token, `<appId>:jsapi_ticket` for a ticket), with a Redis TTL that ends when it does.
+ * - Fencing: taking the lock increments `<prefix>fence:{<prefix>token:<key>}` (hash-tagged into the credential's
+ *   slot, so the check is one script on a Redis Cluster too) and hands the number to the refresh; `set` with that
+ *   fence is a Lua check-and-set that refuses once a later fence was handed out. A holder whose lock expired while
+ *   its fetch was still running can therefore never overwrite the credential of the holder after it.
  * - `invalidate`: a Lua compare-and-delete, so a process that saw an old token fail cannot delete the new one.
  * - `withRefreshLock`: `SET <prefix>lock:<appId> <owner> NX PX lockTtlMs`; released by compare-and-delete. Waiters
  *   poll the lock (20 → 200 ms) for at most `lockWaitMs`, then fail with `WECHAT_STORE_UNAVAILABLE`
@@ -69,6 +84,11 @@ export class RedisTokenStore implements TokenStore, OnModuleDestroy {
     return `${this.redis.keyPrefix}lock:${appId}`;
   }
 
+  /** The Redis key of the fence counter of a credential key (same cluster slot as `tokenKey`). */
+  fenceKey(key: string): string {
+    return `${this.redis.keyPrefix}fence:{${this.tokenKey(key)}}`;
+  }
+
   async get(appId: string): Promise<StoredToken | null> {
     const raw = await this.redis.run('GET', (c) => c.get(this.tokenKey(appId)));
     if (raw === null) return null;
@@ -77,12 +97,20 @@ export class RedisTokenStore implements TokenStore, OnModuleDestroy {
     return token;
   }
 
-  async set(appId: string, token: StoredToken): Promise<void> {
+  async set(appId: string, token: StoredToken, fence?: number): Promise<boolean> {
     const value: StoredToken = { accessToken: token.accessToken, expiresAt: token.expiresAt };
     if (token.refreshAt !== undefined) value.refreshAt = token.refreshAt;
     // The Redis TTL follows the wall clock; at least 1 s so a token fetched at its very end is still shared.
     const ttlMs = Math.max(Math.ceil(token.expiresAt - Date.now()), 1_000);
-    await this.redis.run('SET', (c) => c.set(this.tokenKey(appId), JSON.stringify(value), 'PX', ttlMs));
+    const json = JSON.stringify(value);
+    if (fence === undefined) {
+      await this.redis.run('SET', (c) => c.set(this.tokenKey(appId), json, 'PX', ttlMs));
+      return true;
+    }
+    const written = await this.redis.run('EVAL set-if-fence', (c) =>
+      c.eval(SET_IF_FENCE_CURRENT, 2, this.tokenKey(appId), this.fenceKey(appId), json, String(ttlMs), String(fence)),
+    );
+    return written === 1;
   }
 
   async invalidate(appId: string, accessToken: string): Promise<boolean> {
@@ -90,7 +118,7 @@ export class RedisTokenStore implements TokenStore, OnModuleDestroy {
     return deleted === 1;
   }
 
-  async withRefreshLock<T>(appId: string, refresh: () => Promise<T>): Promise<T> {
+  async withRefreshLock<T>(appId: string, refresh: (fence?: number) => Promise<T>): Promise<T> {
     const key = this.lockKey(appId);
     const owner = randomBytes(12).toString('hex');
     const started = Date.now();
@@ -105,7 +133,9 @@ export class RedisTokenStore implements TokenStore, OnModuleDestroy {
       await sleep(Math.min(delay, this.lockWaitMs - waited));
     }
     try {
-      return await refresh();
+      // Taken after the lock: a later holder (after this lock's TTL) always gets a larger number.
+      const fence = await this.redis.run('INCR fence', (c) => c.incr(this.fenceKey(appId)));
+      return await refresh(fence);
     } finally {
       await this.redis.run('EVAL release', (c) => c.eval(RELEASE_IF_OWNER, 1, key, owner)).catch((error: unknown) => {
         // The refresh's own outcome matters more; the lock expires by its TTL.

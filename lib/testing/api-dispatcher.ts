@@ -9,6 +9,7 @@ import {
   BinaryBody,
   FILES_PREFIX,
   HttpStatusBody,
+  PageBody,
   chargeQuota,
   type AuthedContext,
   type EmulatorCore,
@@ -104,6 +105,7 @@ export class ApiDispatcher {
       const result = await this.run(route, req, path, query, call);
       if (result instanceof BinaryBody) return this.sendBinary(res, result, record);
       if (result instanceof HttpStatusBody) return this.sendText(res, result.status, result.text, record);
+      if (result instanceof PageBody) return this.sendPage(res, result, record);
       return this.sendJson(res, result, record);
     } catch (error) {
       drain(req);
@@ -226,6 +228,12 @@ export class ApiDispatcher {
     res.writeHead(200, headers);
     res.end(body.bytes);
     record(200);
+  }
+
+  private sendPage(res: ServerResponse, page: PageBody, record: (status: number, errcode?: number) => void): void {
+    res.writeHead(page.status, { ...page.headers, 'Content-Type': page.contentType, 'Content-Length': Buffer.byteLength(page.text) });
+    res.end(page.text);
+    record(page.status);
   }
 
   private sendText(res: ServerResponse, status: number, text: string, record: (status: number, errcode?: number) => void): void {

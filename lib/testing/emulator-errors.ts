@@ -39,6 +39,9 @@ export const WECHAT_ERRMSG = {
   40025: 'invalid sub button name size',
   40026: 'invalid sub button key size',
   40027: 'invalid sub button url size',
+  // OAuth2 网页授权: code unknown or past its 5 minutes; code used twice; refresh_token unknown
+  40029: 'invalid code',
+  40030: 'invalid refresh_token',
   40032: 'invalid openid list size',
   40033: 'invalid charset. please check your request, if include \\uxxxx will create fail!',
   40035: 'invalid parameter',
@@ -49,6 +52,7 @@ export const WECHAT_ERRMSG = {
   40097: 'invalid args',
   40125: 'invalid appsecret',
   40130: 'invalid openid list size, at least two openid',
+  40163: 'code been used',
   40164: 'invalid ip, not in whitelist',
   41001: 'access_token missing',
   41002: 'appid missing',
@@ -57,6 +61,7 @@ export const WECHAT_ERRMSG = {
   41006: 'media_id missing',
   41009: 'missing openid',
   42001: 'access_token expired',
+  42002: 'refresh_token expired',
   43001: 'require GET method',
   43002: 'require POST method',
   44001: 'empty media data',
@@ -84,6 +89,7 @@ export const WECHAT_ERRMSG = {
   46003: 'menu no exist',
   47001: 'data format error',
   47003: 'argument invalid!',
+  48001: 'api unauthorized',
   48006: 'forbid to clear quota because of reaching the limit',
   // https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html
   43101: 'user refuse to accept the msg',
@@ -101,7 +107,6 @@ export const WECHAT_ERRMSG = {
   76021: 'cgi_path not found, please check',
   // Areas of issue 10 (short keys, QR jump rules, comments, customer service, openApi). English text from the
   // docs' 错误描述 column or captured answers where one exists; otherwise the docs' Chinese description.
-  48001: 'api unauthorized',
   // https://developers.weixin.qq.com/doc/service/api/customer/servicermanage/api_addkfaccount
   65400: 'please enable new custom service or wait for a while if you have enabled',
   65401: 'invalid custom service account',

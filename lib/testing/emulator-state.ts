@@ -2,6 +2,8 @@ import type { CallbackConfig } from './push/platform-pushes.js';
 import { PublishState } from './publish-state.js';
 import { QuotaLedger } from './quota-ledger.js';
 import { SubscribeState } from './subscribe-state.js';
+import { OAuthLedger } from './oauth-ledger.js';
+import { TicketLedger } from './ticket-ledger.js';
 
 /** A JSON object as posted by the caller. */
 export type JsonObject = Record<string, unknown>;
@@ -197,6 +199,10 @@ export class AccountState {
   readonly publishing = new PublishState();
   /** 订阅通知 templates and followers' consent. */
   readonly subscribe = new SubscribeState();
+  /** JS-SDK tickets (getticket). */
+  readonly tickets = new TicketLedger();
+  /** OAuth2 网页授权: codes, user tokens, profiles, the current visitor. */
+  readonly oauth = new OAuthLedger();
   private seq = 100;
   /** New tags get ids from 100 up; 0–2 are the system tags. */
   private tagSeq = 100;

@@ -45,3 +45,9 @@ export type { EmulatorAppTarget } from './ui/ui-host.js';
 export { PLATFORM_SENDER, type PlatformPush, type CallbackConfig } from './push/platform-pushes.js';
 export type { SubscribeDecision } from './subscribe-decision.js';
 export type { PublishFailure, PublishStatus } from './publish-state.js';
+// OAuth2 网页授权 and JS-SDK (helper i9a)
+export type { EmulatorOAuthProfile, EmulatorOAuthScope } from './oauth-ledger.js';
+export type { EmulatorTicketType } from './ticket-ledger.js';
+export type { ConfigCheckInput, ConfigCheckResult } from './jssdk/jssdk-verifier.js';
+export { JWEIXIN_PATH, JSSDK_VERIFY_PATH } from './jssdk/jweixin-script.js';
+export { OAUTH_CONFIRM_PATH } from './api/oauth.routes.js';

@@ -21,7 +21,7 @@ export interface RecordedRequest {
   readonly response?: string;
 }
 
-const SECRET_KEYS = new Set(['access_token', 'secret', 'appsecret', 'app_secret', 'encodingaeskey']);
+const SECRET_KEYS = new Set(['access_token', 'refresh_token', 'secret', 'appsecret', 'app_secret', 'encodingaeskey', 'jsapi_ticket']);
 /** The log is a ring: a long-running CLI emulator must not grow without bound. */
 const MAX_ENTRIES = 5000;
 

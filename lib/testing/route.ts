@@ -70,7 +70,21 @@ export class HttpStatusBody {
   ) {}
 }
 
-export type RouteResult = JsonObject | BinaryBody | HttpStatusBody;
+/** A page, script or redirect the emulator serves as a browser would get it (OAuth authorize, jweixin). */
+export class PageBody {
+  constructor(
+    readonly status: number,
+    readonly contentType: string,
+    readonly text: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {}
+
+  static redirect(location: string): PageBody {
+    return new PageBody(302, 'text/html; charset=utf-8', '', { Location: location });
+  }
+}
+
+export type RouteResult = JsonObject | BinaryBody | HttpStatusBody | PageBody;
 
 interface RouteBase {
   readonly method: 'GET' | 'POST';

@@ -22,6 +22,10 @@ import { RequestLog, type RecordedRequest } from './request-log.js';
 import type { EmulatorCore } from './route.js';
 import { TimerSet } from './timer-set.js';
 import { TokenLedger } from './token-ledger.js';
+import type { EmulatorOAuthProfile } from './oauth-ledger.js';
+import type { EmulatorTicketType } from './ticket-ledger.js';
+import { checkWxConfig, type ConfigCheckInput, type ConfigCheckResult } from './jssdk/jssdk-verifier.js';
+import { JWEIXIN_PATH } from './jssdk/jweixin-script.js';
 import type { InboundMessage } from '../message/message-types.js';
 import { EmulatorUi, UI_PREFIX } from './ui/emulator-ui.js';
 import { UiInputError } from './ui/ui-actions.js';
@@ -256,6 +260,43 @@ export class WechatEmulator {
   addFollower(openid: string, appId?: string): void {
     const follower = this.account(appId).follow(openid, this.clock.now());
     follower.lastInteraction = this.clock.now();
+  }
+
+  /**
+   * OAuth2 网页授权: who is "holding the phone". `/connect/oauth2/authorize` answers for this user: a `snsapi_base`
+   * link redirects straight back with a code for them, and the `snsapi_userinfo` consent page preselects them (its
+   * form can pick another; a plain HTTP client can GET `/connect/oauth2/authorize/confirm?…&openid=X&action=allow`
+   * instead, or add `emulator_openid=X` to a `snsapi_base` link). Default: the default follower.
+   * `snapshotUser: true` plays a 快照页 virtual user (`is_snapshotuser: 1`).
+   */
+  setOAuthVisitor(openid: string, options: { snapshotUser?: boolean; appId?: string } = {}): void {
+    if (typeof openid !== 'string' || !openid) throw new WechatEmulatorError('setOAuthVisitor() needs an openid');
+    this.account(options.appId).oauth.visitor = { openid, snapshot: options.snapshotUser === true };
+  }
+
+  /** What `sns/userinfo` answers for `openid` (default nickname `微信用户<last 4 of openid>`). */
+  setOAuthProfile(openid: string, profile: EmulatorOAuthProfile, appId?: string): void {
+    this.account(appId).oauth.profiles.set(openid, { ...profile });
+  }
+
+  /** The live JS-SDK ticket of `type` (newest), or undefined before the first `getticket`. */
+  currentTicket(type: EmulatorTicketType = 'jsapi', appId?: string): string | undefined {
+    return this.account(appId).tickets.current(type, this.clock.now())?.ticket;
+  }
+
+  /** Every live ticket of the account is stale from now on, as after a refresh elsewhere. */
+  revokeTickets(appId?: string): void {
+    this.account(appId).tickets.revoke(this.clock.now());
+  }
+
+  /** Checks a `wx.config` as the emulator's jweixin script does (`href`: the page's location.href). */
+  checkWxConfig(input: ConfigCheckInput): ConfigCheckResult {
+    return checkWxConfig(this.accounts.get(input.appId), input, this.clock.now());
+  }
+
+  /** URL of the emulator's `jweixin-1.6.0.js` stand-in: load it in an H5 page instead of res.wx.qq.com's. */
+  get jweixinUrl(): string {
+    return `${this.baseUrl}${JWEIXIN_PATH}`;
   }
 
   /** Calls of `path` counted against today's quota. */

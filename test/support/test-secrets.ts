@@ -16,7 +16,14 @@ export const TEST_SECRETS: readonly string[] = [
  * Patterns that would mean a secret leaked even when its value is unknown to the test (access tokens are
  * issued at run time): an access_token query parameter or JSON field that is not redacted.
  */
-const LEAK_PATTERNS: readonly RegExp[] = [/access_token=(?!\*\*\*)[^&\s"']{8,}/i, /"access_token"\s*:\s*"(?!\*\*\*)[^"]{8,}"/i];
+const LEAK_PATTERNS: readonly RegExp[] = [
+  /access_token=(?!\*\*\*)[^&\s"']{8,}/i,
+  /"access_token"\s*:\s*"(?!\*\*\*)[^"]{8,}"/i,
+  // OAuth refresh tokens and JS-SDK tickets (helper i9a)
+  /refresh_token=(?!\*\*\*)[^&\s"']{8,}/i,
+  /"refresh_token"\s*:\s*"(?!\*\*\*)[^"]{8,}"/i,
+  /jsapi_ticket=(?!\*\*\*)[^&\s"']{8,}/i,
+];
 
 /** The secrets (or leak patterns) found in `text`; empty when it is clean. Never returns the surrounding text. */
 export function findSecrets(text: string, extra: readonly string[] = []): string[] {

@@ -19,6 +19,9 @@ import { DRAFT_ROUTES } from './draft.routes.js';
 import { FREEPUBLISH_ROUTES } from './freepublish.routes.js';
 import { SUBSCRIBE_ROUTES } from './subscribe.routes.js';
 import { MASS_HELPER_ROUTES } from './mass-helper.routes.js';
+import { JSSDK_PAGE_ROUTES } from './jssdk-page.routes.js';
+import { OAUTH_ROUTES } from './oauth.routes.js';
+import { TICKET_ROUTES } from './ticket.routes.js';
 
 /** Every endpoint the emulator answers, one family per file. */
 export const ALL_ROUTES: readonly EmulatorRoute[] = [
@@ -43,4 +46,7 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...FREEPUBLISH_ROUTES,
   ...SUBSCRIBE_ROUTES,
   ...MASS_HELPER_ROUTES,
+  ...TICKET_ROUTES,
+  ...OAUTH_ROUTES,
+  ...JSSDK_PAGE_ROUTES,
 ];
