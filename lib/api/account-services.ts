@@ -1,4 +1,5 @@
 import { BasicService } from './basic/basic.service.js';
+import { DatacubeService } from './datacube/datacube.service.js';
 import { MaterialService } from './material.service.js';
 import { MenuService } from './menu.service.js';
 import { MessageService } from './message.service.js';
@@ -15,6 +16,7 @@ export const ACCOUNT_SERVICES = {
   qrcode: QrcodeService,
   material: MaterialService,
   message: MessageService,
+  datacube: DatacubeService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

@@ -92,6 +92,9 @@ export const WECHAT_ERRMSG = {
   65310: 'country is empty while province or city is not empty',
   65311: 'province is empty while city is not empty',
   76021: 'cgi_path not found, please check',
+  // datacube: https://developers.weixin.qq.com/doc/offiaccount/Analytics/User_Analysis_Data_Interface.html
+  61500: 'date format error',
+  61501: 'date range error',
 } as const satisfies Record<number, string>;
 
 export type WechatErrcode = keyof typeof WECHAT_ERRMSG;

@@ -9,6 +9,7 @@ import { QRCODE_ROUTES } from './qrcode.routes.js';
 import { TEMPLATE_ROUTES } from './template.routes.js';
 import { TOKEN_ROUTES } from './token.routes.js';
 import { USER_TAG_ROUTES } from './user-tag.routes.js';
+import { DATACUBE_ROUTES } from './datacube.routes.js';
 
 /** Every endpoint the emulator answers, one family per file. */
 export const ALL_ROUTES: readonly EmulatorRoute[] = [
@@ -22,4 +23,5 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...TEMPLATE_ROUTES,
   ...MASS_ROUTES,
   ...USER_TAG_ROUTES,
+  ...DATACUBE_ROUTES,
 ];
