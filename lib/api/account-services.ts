@@ -1,5 +1,6 @@
 import { BasicService } from './basic/basic.service.js';
 import { DatacubeService } from './datacube/datacube.service.js';
+import { IntelligentService } from './intelligent/intelligent.service.js';
 import { MaterialService } from './material.service.js';
 import { MenuService } from './menu.service.js';
 import { MessageService } from './message.service.js';
@@ -17,6 +18,7 @@ export const ACCOUNT_SERVICES = {
   material: MaterialService,
   message: MessageService,
   datacube: DatacubeService,
+  intelligent: IntelligentService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

@@ -1,5 +1,6 @@
 import { BASIC_ENDPOINTS } from './basic/basic.endpoints.js';
 import { DATACUBE_ENDPOINTS } from './datacube/datacube.endpoints.js';
+import { INTELLIGENT_ENDPOINTS } from './intelligent/intelligent.endpoints.js';
 import { endpoint, type EndpointKind, type EndpointRow } from './endpoint.js';
 
 /** Every platform API the services call, one row each (see `EndpointRow`). */
@@ -19,6 +20,7 @@ const post = (title: string, path: string, doc: string, kind: EndpointKind) =>
 export const ENDPOINTS = {
   ...BASIC_ENDPOINTS,
   ...DATACUBE_ENDPOINTS,
+  ...INTELLIGENT_ENDPOINTS,
   // Tokens. A classic fetch replaces the previous token (after 5 minutes) and spends a 2000/day quota: `send`.
   stableToken: endpoint<Record<string, unknown>>()({
     title: '获取稳定版接口调用凭据',

@@ -104,6 +104,8 @@ export class AccountState {
   ]);
   readonly quota = new QuotaLedger();
   quotaClears = { month: '', count: 0 };
+  /** AI voice uploads (addvoicetorecofortext), by voice_id. */
+  readonly voices = new Map<string, { text: string; lang: string; at: number }>();
   private seq = 100;
   /** New tags get ids from 100 up; 0–2 are the system tags. */
   private tagSeq = 100;

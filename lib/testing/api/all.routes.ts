@@ -10,6 +10,7 @@ import { TEMPLATE_ROUTES } from './template.routes.js';
 import { TOKEN_ROUTES } from './token.routes.js';
 import { USER_TAG_ROUTES } from './user-tag.routes.js';
 import { DATACUBE_ROUTES } from './datacube.routes.js';
+import { INTELLIGENT_ROUTES } from './intelligent.routes.js';
 
 /** Every endpoint the emulator answers, one family per file. */
 export const ALL_ROUTES: readonly EmulatorRoute[] = [
@@ -24,4 +25,5 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...MASS_ROUTES,
   ...USER_TAG_ROUTES,
   ...DATACUBE_ROUTES,
+  ...INTELLIGENT_ROUTES,
 ];
