@@ -1,3 +1,5 @@
+// @Type needs the metadata polyfill (a peer dependency, loaded by every Nest app anyway).
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUrl, Matches, ValidateBy, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
 import { MaxBytes } from '../dto/max-bytes.decorator.js';

@@ -1,3 +1,5 @@
+// @Type needs the metadata polyfill (a peer dependency, loaded by every Nest app anyway).
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
 
