@@ -1,6 +1,7 @@
 import { BasicService } from './basic/basic.service.js';
 import { DatacubeService } from './datacube/datacube.service.js';
 import { IntelligentService } from './intelligent/intelligent.service.js';
+import { InvoiceService } from './invoice/invoice.service.js';
 import { MaterialService } from './material.service.js';
 import { MenuService } from './menu.service.js';
 import { MessageService } from './message.service.js';
@@ -19,6 +20,7 @@ export const ACCOUNT_SERVICES = {
   message: MessageService,
   datacube: DatacubeService,
   intelligent: IntelligentService,
+  invoice: InvoiceService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

@@ -97,6 +97,14 @@ export const WECHAT_ERRMSG = {
   61501: 'date range error',
   // OCR / image processing: https://developers.weixin.qq.com/doc/offiaccount/Intelligent_Interface/OCR.html
   // (101000 图片URL错误或拉取URL图像错误, 101001 图片中无法找到证件, 101002 图片数据无效; English text paraphrased)
+  // 电子发票 (https://developers.weixin.qq.com/doc/offiaccount/WeChat_Invoice/E_Invoice/Vendor_API_List.html error table;
+  // English text paraphrased from the Chinese column)
+  72017: 'invalid invoice title',
+  72024: 'invoice status error',
+  72028: 'invoice never set pay mch info',
+  72029: 'invoice never set auth field',
+  72031: 'invalid params',
+  72038: 'invoice order never auth',
   101000: 'invalid image url or failed to fetch the image',
   101001: 'certificate not found in the image',
   101002: 'invalid image data',

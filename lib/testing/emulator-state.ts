@@ -1,3 +1,4 @@
+import type { InboundMessage } from '../message/message-types.js';
 import { QuotaLedger } from './quota-ledger.js';
 
 /** A JSON object as posted by the caller. */
@@ -78,6 +79,29 @@ export interface Follower {
   qrSceneStr: string;
 }
 
+/** An e-invoice order a user was asked to authorise (`card/invoice/getauthurl`). */
+export interface InvoiceOrder {
+  readonly orderId: string;
+  readonly sPappid: string;
+  readonly money: number;
+  readonly source: string;
+  readonly openid: string;
+  status: 'authorized' | 'rejected' | 'inserted';
+  readonly authTime: number;
+}
+
+/** An invoice in a user's card package (`card/invoice/insert`). */
+export interface InvoiceCard {
+  readonly cardId: string;
+  readonly code: string;
+  /** What the reimburser gets from the user's invoice list (the emulator: base64 of the code). */
+  readonly encryptCode: string;
+  readonly openid: string;
+  readonly orderId: string;
+  readonly userData: JsonObject;
+  reimburseStatus: string;
+}
+
 export interface Tag {
   readonly id: number;
   name: string;
@@ -104,6 +128,16 @@ export class AccountState {
   ]);
   readonly quota = new QuotaLedger();
   quotaClears = { month: '', count: 0 };
+  /** Events API calls made WeChat push, oldest first. */
+  readonly triggeredEvents: InboundMessage[] = [];
+  /** 电子发票: orders, card templates, PDFs, inserted invoices and the merchant settings (setbizattr). */
+  readonly invoice = {
+    orders: new Map<string, InvoiceOrder>(),
+    templates: new Map<string, JsonObject>(),
+    pdfs: new Map<string, Buffer>(),
+    cards: new Map<string, InvoiceCard>(),
+    bizAttr: {} as { auth_field?: JsonObject; paymch_info?: JsonObject; contact?: JsonObject },
+  };
   /** AI voice uploads (addvoicetorecofortext), by voice_id. */
   readonly voices = new Map<string, { text: string; lang: string; at: number }>();
   private seq = 100;

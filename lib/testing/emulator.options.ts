@@ -41,6 +41,11 @@ export interface EmulatorStartOptions extends EmulatorAccount {
   followers?: string[];
   /** Templates every account has, for `message/template/send`. */
   templates?: EmulatorTemplate[];
+  /**
+   * Your callback URL: events that API calls make WeChat push (the e-invoice events) are pushed there, signed with
+   * the account's token. Unset: they are only recorded (`emulator.triggeredEvents()`).
+   */
+  callbackUrl?: string;
 }
 
 

@@ -3,6 +3,7 @@ import { fail } from './emulator-errors.js';
 import type { AccountState, JsonObject } from './emulator-state.js';
 import type { MultipartForm } from './multipart.js';
 import type { TokenLedger } from './token-ledger.js';
+import type { InboundMessage } from '../message/message-types.js';
 
 /** What route handlers may see of the emulator. */
 export interface EmulatorCore {
@@ -16,6 +17,11 @@ export interface EmulatorCore {
   accountIds(): readonly string[];
   /** Daily limit for `path`, after start-option overrides; undefined = unlimited. */
   quotaLimit(path: string): number | undefined;
+  /**
+   * An event an API call makes WeChat push (e.g. `user_authorize_invoice` after `card/invoice/getauthurl`):
+   * recorded, and pushed to the start option `callbackUrl` when there is one.
+   */
+  notify(account: AccountState, message: InboundMessage): void;
 }
 
 interface BaseContext {

@@ -61,6 +61,8 @@ export class WechatEmulator {
   private baseUrl = '';
   private stopping?: Promise<void>;
   private readonly pushes = new Set<AbortController>();
+  /** Pushes that API calls triggered and that are still under way. */
+  private readonly triggered = new Set<Promise<unknown>>();
 
   private constructor(private readonly options: EmulatorStartOptions) {
     const accounts = [options, ...(options.accounts ?? [])];
@@ -83,6 +85,7 @@ export class WechatEmulator {
       account: (appId) => this.accounts.get(appId),
       accountIds: () => [...this.accounts.keys()],
       quotaLimit: (path) => this.quotaLimit(path),
+      notify: (account, message) => this.notify(account, message),
     };
     this.dispatcher = new ApiDispatcher(core, ALL_ROUTES, this.faults, this.log, this.timers, (id) => this.findFile(id));
   }
@@ -210,6 +213,23 @@ export class WechatEmulator {
     }
   }
 
+  /** Events API calls made WeChat push (e.g. `user_authorize_invoice`), oldest first. */
+  triggeredEvents(appId?: string): readonly InboundMessage[] {
+    return [...this.account(appId).triggeredEvents];
+  }
+
+  /** Waits until every push an API call triggered has been answered (or given up). */
+  async settlePushes(): Promise<void> {
+    while (this.triggered.size > 0) await Promise.all([...this.triggered]);
+  }
+
+  /** E-invoices inserted into users' card packages, with the `encrypt_code` a reimburser queries them by. */
+  invoices(appId?: string): { card_id: string; code: string; encrypt_code: string; openid: string; order_id: string; reimburse_status: string }[] {
+    return [...this.account(appId).invoice.cards.values()].map((c) => ({
+      card_id: c.cardId, code: c.code, encrypt_code: c.encryptCode, openid: c.openid, order_id: c.orderId, reimburse_status: c.reimburseStatus,
+    }));
+  }
+
   /** Stops listening, closes every connection (keep-alive included), aborts pushes and clears every timer. Idempotent. */
   stop(): Promise<void> {
     this.stopping ??= new Promise<void>((resolve) => {
@@ -228,6 +248,16 @@ export class WechatEmulator {
     const account = this.accounts.get(appId ?? this.defaultAppId);
     if (!account) throw new WechatEmulatorError(`the emulator has no account with AppID "${appId}"`);
     return account;
+  }
+
+  private notify(account: AccountState, message: InboundMessage): void {
+    account.triggeredEvents.push(message);
+    const url = this.options.callbackUrl;
+    if (!url || !account.token || this.stopping) return;
+    const delivery: Promise<unknown> = this.push(url, message, { appId: account.appId })
+      .catch(() => undefined)
+      .finally(() => this.triggered.delete(delivery));
+    this.triggered.add(delivery);
   }
 
   private notePush(account: AccountState, message: InboundMessage): void {

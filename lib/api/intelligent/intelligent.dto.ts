@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUrl, Matches, ValidateBy, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
 import { MaxBytes } from '../dto/max-bytes.decorator.js';
-import { uploadFileDto } from './upload-file.dto.js';
+import { uploadFileDto } from '../dto/upload-file.dto.js';
 
 /** "图片文件，小于2M" (OCR and image processing pages). */
 export const IMAGE_MAX_BYTES = 2 * 1024 * 1024 - 1;

@@ -11,6 +11,7 @@ import { TOKEN_ROUTES } from './token.routes.js';
 import { USER_TAG_ROUTES } from './user-tag.routes.js';
 import { DATACUBE_ROUTES } from './datacube.routes.js';
 import { INTELLIGENT_ROUTES } from './intelligent.routes.js';
+import { INVOICE_ROUTES } from './invoice.routes.js';
 
 /** Every endpoint the emulator answers, one family per file. */
 export const ALL_ROUTES: readonly EmulatorRoute[] = [
@@ -26,4 +27,5 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...USER_TAG_ROUTES,
   ...DATACUBE_ROUTES,
   ...INTELLIGENT_ROUTES,
+  ...INVOICE_ROUTES,
 ];

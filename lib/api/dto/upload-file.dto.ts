@@ -12,6 +12,7 @@ export const FILE_SIGNATURES = {
   png: (b: Uint8Array) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
   bmp: (b: Uint8Array) => b[0] === 0x42 && b[1] === 0x4d,
   // ID3 tag, or an MPEG audio frame sync (11 set bits)
+  pdf: (b: Uint8Array) => b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46,
   mp3: (b: Uint8Array) => (b[0] === 0x49 && b[1] === 0x44 && b[2] === 0x33) || (b[0] === 0xff && ((b[1] ?? 0) & 0xe0) === 0xe0),
 } as const;
 export type FileFormat = keyof typeof FILE_SIGNATURES;
