@@ -2,6 +2,7 @@ import { BasicService } from './basic/basic.service.js';
 import { DatacubeService } from './datacube/datacube.service.js';
 import { IntelligentService } from './intelligent/intelligent.service.js';
 import { InvoiceService } from './invoice/invoice.service.js';
+import { MarketcodeService } from './marketcode/marketcode.service.js';
 import { MaterialService } from './material.service.js';
 import { MenuService } from './menu.service.js';
 import { MessageService } from './message.service.js';
@@ -21,6 +22,7 @@ export const ACCOUNT_SERVICES = {
   datacube: DatacubeService,
   intelligent: IntelligentService,
   invoice: InvoiceService,
+  marketcode: MarketcodeService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

@@ -102,6 +102,22 @@ export interface InvoiceCard {
   reimburseStatus: string;
 }
 
+/** A 一物一码 code application (`intp/marketcode/applycode`). */
+export interface MarketcodeApplication {
+  readonly applicationId: number;
+  readonly isvApplicationId: string;
+  readonly count: number;
+  readonly createdAt: number;
+}
+
+/** A code range bound to an activity (`intp/marketcode/codeactive`), fields as WeChat answers them. */
+export interface MarketcodeActivation {
+  readonly application_id: number;
+  readonly code_start: number;
+  readonly code_end: number;
+  readonly [field: string]: unknown;
+}
+
 export interface Tag {
   readonly id: number;
   name: string;
@@ -138,6 +154,8 @@ export class AccountState {
     cards: new Map<string, InvoiceCard>(),
     bizAttr: {} as { auth_field?: JsonObject; paymch_info?: JsonObject; contact?: JsonObject },
   };
+  /** 一物一码: applications and activated code ranges. */
+  readonly marketcode = { applications: new Map<number, MarketcodeApplication>(), activations: [] as MarketcodeActivation[] };
   /** AI voice uploads (addvoicetorecofortext), by voice_id. */
   readonly voices = new Map<string, { text: string; lang: string; at: number }>();
   private seq = 100;

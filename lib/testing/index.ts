@@ -27,3 +27,5 @@ export type { ParsedReply } from '../message/reply-serializer.js';
 /** Builders for every inbound message and event type, from the package's own message table. */
 export { buildEvent, buildMessage } from '../message/message-builders.js';
 export { runCli, USAGE, type CliIo, type CliResult } from './cli.js';
+/** 一物一码 in the emulator: the code and CODE_TICKET of code `index` of an application. */
+export { marketcodeOf, marketcodeTicket } from './api/marketcode.routes.js';

@@ -12,6 +12,7 @@ import { USER_TAG_ROUTES } from './user-tag.routes.js';
 import { DATACUBE_ROUTES } from './datacube.routes.js';
 import { INTELLIGENT_ROUTES } from './intelligent.routes.js';
 import { INVOICE_ROUTES } from './invoice.routes.js';
+import { MARKETCODE_ROUTES } from './marketcode.routes.js';
 
 /** Every endpoint the emulator answers, one family per file. */
 export const ALL_ROUTES: readonly EmulatorRoute[] = [
@@ -28,4 +29,5 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...DATACUBE_ROUTES,
   ...INTELLIGENT_ROUTES,
   ...INVOICE_ROUTES,
+  ...MARKETCODE_ROUTES,
 ];
