@@ -3,6 +3,7 @@ import { DatacubeService } from './datacube/datacube.service.js';
 import { IntelligentService } from './intelligent/intelligent.service.js';
 import { InvoiceService } from './invoice/invoice.service.js';
 import { MarketcodeService } from './marketcode/marketcode.service.js';
+import { StoreService } from './store/store.service.js';
 import { MaterialService } from './material.service.js';
 import { MenuService } from './menu.service.js';
 import { MessageService } from './message.service.js';
@@ -23,6 +24,7 @@ export const ACCOUNT_SERVICES = {
   intelligent: IntelligentService,
   invoice: InvoiceService,
   marketcode: MarketcodeService,
+  store: StoreService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

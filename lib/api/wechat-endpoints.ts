@@ -3,6 +3,7 @@ import { DATACUBE_ENDPOINTS } from './datacube/datacube.endpoints.js';
 import { INTELLIGENT_ENDPOINTS } from './intelligent/intelligent.endpoints.js';
 import { INVOICE_ENDPOINTS } from './invoice/invoice.endpoints.js';
 import { MARKETCODE_ENDPOINTS } from './marketcode/marketcode.endpoints.js';
+import { STORE_ENDPOINTS } from './store/store.endpoints.js';
 import { endpoint, type EndpointKind, type EndpointRow } from './endpoint.js';
 
 /** Every platform API the services call, one row each (see `EndpointRow`). */
@@ -25,6 +26,7 @@ export const ENDPOINTS = {
   ...INTELLIGENT_ENDPOINTS,
   ...INVOICE_ENDPOINTS,
   ...MARKETCODE_ENDPOINTS,
+  ...STORE_ENDPOINTS,
   // Tokens. A classic fetch replaces the previous token (after 5 minutes) and spends a 2000/day quota: `send`.
   stableToken: endpoint<Record<string, unknown>>()({
     title: '获取稳定版接口调用凭据',

@@ -156,6 +156,12 @@ export class AccountState {
   };
   /** 一物一码: applications and activated code ranges. */
   readonly marketcode = { applications: new Map<number, MarketcodeApplication>(), activations: [] as MarketcodeActivation[] };
+  /** 门店小程序: the store mini program application, the stores by poi_id, the map POIs created. */
+  readonly stores = {
+    merchant: null as { audit_id: number; status: number; reason: string; nickname: unknown; intro: unknown } | null,
+    list: new Map<string, JsonObject>(),
+    mapPois: new Map<string, JsonObject>(),
+  };
   /** AI voice uploads (addvoicetorecofortext), by voice_id. */
   readonly voices = new Map<string, { text: string; lang: string; at: number }>();
   private seq = 100;

@@ -13,6 +13,7 @@ import { DATACUBE_ROUTES } from './datacube.routes.js';
 import { INTELLIGENT_ROUTES } from './intelligent.routes.js';
 import { INVOICE_ROUTES } from './invoice.routes.js';
 import { MARKETCODE_ROUTES } from './marketcode.routes.js';
+import { STORE_ROUTES } from './store.routes.js';
 
 /** Every endpoint the emulator answers, one family per file. */
 export const ALL_ROUTES: readonly EmulatorRoute[] = [
@@ -30,4 +31,5 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...INTELLIGENT_ROUTES,
   ...INVOICE_ROUTES,
   ...MARKETCODE_ROUTES,
+  ...STORE_ROUTES,
 ];
