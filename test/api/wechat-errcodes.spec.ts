@@ -23,7 +23,7 @@ describe('endpoint table', () => {
   it('lists each endpoint with a documented path, an HTTP method and a doc page', () => {
     for (const [name, spec] of Object.entries(ENDPOINTS)) {
       // not only /cgi-bin: /datacube, /cv, /card/invoice, /intp, /wxa, /publisher too
-      expect([name, spec.path]).toEqual([name, expect.stringMatching(/^\/[a-z_]+\/[a-z_/]+$/)]);
+      expect([name, spec.path]).toEqual([name, expect.stringMatching(/^\/[a-z_-]+\/[a-z_/]+$/)]);
       expect(['GET', 'POST']).toContain(spec.method);
       expect(spec.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\/(offiaccount|service)\//);
       if (spec.method === 'GET') expect(spec.body).toBe('none');
