@@ -18,8 +18,9 @@ export interface CliResult {
 }
 
 export const USAGE = `Usage:
-  wechat-mp-emulator --port N --app-id ID --app-secret SECRET [--token T --aes-key K]
-      Runs the WeChat 公众号 API emulator on 127.0.0.1:N (0 = a free port) and prints its URL.
+  wechat-mp-emulator --port N --app-id ID --app-secret SECRET [--token T --aes-key K] [--callback-url URL]
+      Runs the WeChat 公众号 API emulator on 127.0.0.1:N (0 = a free port) and prints its URL. With
+      --callback-url (and --token), events that API calls trigger (the e-invoice pushes) go to that URL.
 
   wechat-mp-emulator push --url URL --token T [--app-id ID --aes-key K --mode plain|compatible|safe]
                           [--format xml|json] [--timeout MS] [--from OPENID] [--to GH_ID] <what>
@@ -60,6 +61,7 @@ async function runServe(argv: readonly string[], io: CliIo): Promise<CliResult> 
       'app-secret': { type: 'string' },
       token: { type: 'string' },
       'aes-key': { type: 'string' },
+      'callback-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -70,7 +72,9 @@ async function runServe(argv: readonly string[], io: CliIo): Promise<CliResult> 
   const port = integer(values.port ?? '0', '--port', 0, 65535);
   const appId = required(values['app-id'], '--app-id');
   const appSecret = required(values['app-secret'], '--app-secret');
-  const emulator = await WechatEmulator.start({ port, appId, appSecret, token: values.token, encodingAESKey: values['aes-key'] });
+  const callbackUrl = values['callback-url'];
+  if (callbackUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(callbackUrl)) throw new UsageError('--callback-url must be an http(s) URL');
+  const emulator = await WechatEmulator.start({ port, appId, appSecret, token: values.token, encodingAESKey: values['aes-key'], callbackUrl });
   io.stdout.write(`WeChat emulator listening on ${emulator.url}\n`);
   return { code: 0, emulator };
 }
