@@ -16,11 +16,17 @@ const REPLACED = 'getArticleRead, getArticleShare, getBizSummary, getArticleTota
 export interface DatacubeRowTypes {
   getUserSummary: UserSummaryRow;
   getUserCumulate: UserCumulateRow;
+  /** @deprecated 已停止维护: use getArticleRead, getArticleShare, getBizSummary, getArticleTotalDetail. */
   getArticleSummary: ArticleSummaryRow;
+  /** @deprecated 已停止维护: use getArticleRead, getArticleShare, getBizSummary, getArticleTotalDetail. */
   getArticleTotal: ArticleTotalRow;
+  /** @deprecated 已停止维护: use getArticleRead, getArticleShare, getBizSummary, getArticleTotalDetail. */
   getUserRead: UserReadRow;
+  /** @deprecated 已停止维护: use getArticleRead, getArticleShare, getBizSummary, getArticleTotalDetail. */
   getUserReadHour: UserReadHourRow;
+  /** @deprecated 已停止维护: use getArticleRead, getArticleShare, getBizSummary, getArticleTotalDetail. */
   getUserShare: UserShareRow;
+  /** @deprecated 已停止维护: use getArticleRead, getArticleShare, getBizSummary, getArticleTotalDetail. */
   getUserShareHour: UserShareHourRow;
   getArticleRead: ArticleReadRow;
   getArticleShare: ArticleShareRow;

@@ -44,17 +44,35 @@ export class DatacubeService {
   getUserSummary(begin: string, end: string) { return this.query('getUserSummary', begin, end); }
   /** 获取累计用户数据 (7 days at most). */
   getUserCumulate(begin: string, end: string) { return this.query('getUserCumulate', begin, end); }
-  /** 获取图文群发每日数据 (1 day). @deprecated 已停止维护: use getArticleRead / getArticleShare / getBizSummary / getArticleTotalDetail. */
+  /**
+   * 获取图文群发每日数据 (1 day).
+   * @deprecated 已停止维护: use getArticleRead / getArticleShare / getBizSummary / getArticleTotalDetail.
+   */
   getArticleSummary(begin: string, end: string) { return this.query('getArticleSummary', begin, end); }
-  /** 获取图文群发总数据 (1 day). @deprecated 已停止维护: use getArticleTotalDetail. */
+  /**
+   * 获取图文群发总数据 (1 day).
+   * @deprecated 已停止维护: use getArticleTotalDetail.
+   */
   getArticleTotal(begin: string, end: string) { return this.query('getArticleTotal', begin, end); }
-  /** 获取图文统计数据 (3 days). @deprecated 已停止维护: use getArticleRead / getBizSummary. */
+  /**
+   * 获取图文统计数据 (3 days).
+   * @deprecated 已停止维护: use getArticleRead / getBizSummary.
+   */
   getUserRead(begin: string, end: string) { return this.query('getUserRead', begin, end); }
-  /** 获取图文统计分时数据 (1 day). @deprecated 已停止维护: use getArticleRead. */
+  /**
+   * 获取图文统计分时数据 (1 day).
+   * @deprecated 已停止维护: use getArticleRead.
+   */
   getUserReadHour(begin: string, end: string) { return this.query('getUserReadHour', begin, end); }
-  /** 获取图文分享转发数据 (7 days). @deprecated 已停止维护: use getArticleShare. */
+  /**
+   * 获取图文分享转发数据 (7 days).
+   * @deprecated 已停止维护: use getArticleShare.
+   */
   getUserShare(begin: string, end: string) { return this.query('getUserShare', begin, end); }
-  /** 获取图文分享转发分时数据 (1 day). @deprecated 已停止维护: use getArticleShare. */
+  /**
+   * 获取图文分享转发分时数据 (1 day).
+   * @deprecated 已停止维护: use getArticleShare.
+   */
   getUserShareHour(begin: string, end: string) { return this.query('getUserShareHour', begin, end); }
   /** 获取发表内容每日阅读数据 (1 day). */
   getArticleRead(begin: string, end: string) { return this.query('getArticleRead', begin, end); }
