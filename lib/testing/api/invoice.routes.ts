@@ -58,7 +58,7 @@ function reimburseInfo(ctx: AuthedContext, c: InvoiceCard): JsonObject {
 function setStatus(ctx: AuthedContext, c: InvoiceCard, next: string): void {
   if (c.reimburseStatus === FINAL) fail(72024);
   c.reimburseStatus = next;
-  ctx.core.notify(ctx.account, buildEvent('update_invoice_status', { FromUserName: c.openid, Status: next, CardId: c.cardId, Code: c.code }));
+  ctx.core.notify?.(ctx.account, buildEvent('update_invoice_status', { FromUserName: c.openid, Status: next, CardId: c.cardId, Code: c.code }));
 }
 
 const route = (path: string, doc: string, handler: (ctx: AuthedContext) => JsonObject | Promise<JsonObject>): EmulatorRoute => ({
@@ -115,7 +115,7 @@ export const INVOICE_ROUTES: readonly EmulatorRoute[] = [
     if (!orders.has(orderId)) {
       orders.set(orderId, { orderId, sPappid, money, source, openid: EMULATOR_DEFAULT_OPENID, status: 'authorized', authTime: Math.floor(ctx.core.clock.now() / 1000) });
       // the emulated user taps 申请开票 at once
-      ctx.core.notify(ctx.account, buildEvent('user_authorize_invoice', { SuccOrderId: orderId, FailOrderId: '', AuthorizeAppId: ctx.account.appId, Source: source }));
+      ctx.core.notify?.(ctx.account, buildEvent('user_authorize_invoice', { SuccOrderId: orderId, FailOrderId: '', AuthorizeAppId: ctx.account.appId, Source: source }));
     }
     const authUrl = `${ctx.core.baseUrl}/emulator/invoice/auth?s_pappid=${encodeURIComponent(sPappid)}&order_id=${encodeURIComponent(orderId)}`;
     return { ...OK, auth_url: authUrl, ...(source === 'wxa' ? { appid: 'wx9db2c16d0633c2e7' } : {}) };
@@ -158,7 +158,7 @@ export const INVOICE_ROUTES: readonly EmulatorRoute[] = [
       userData: { ...data, pdf_url: `${ctx.core.baseUrl}/emulator/invoice/pdf/${data.s_pdf_media_id}` }, reimburseStatus: 'INVOICE_REIMBURSE_INIT',
     });
     order.status = 'inserted';
-    ctx.core.notify(ctx.account, buildEvent('cloud_invoice_invoiceresult_event', {
+    ctx.core.notify?.(ctx.account, buildEvent('cloud_invoice_invoiceresult_event', {
       FromUserName: order.openid, status: '0', fpqqlsh: order.orderId, nsrsbh: `91110000${digits(ctx.account.appId, 10)}`,
     }));
     return { ...OK, code, openid: order.openid };
@@ -229,7 +229,7 @@ export const INVOICE_ROUTES: readonly EmulatorRoute[] = [
     const body = ctx.json();
     const attach = typeof body.attach === 'string' ? body.attach : undefined;
     // the emulated user picks their saved business title at once
-    ctx.core.notify(ctx.account, buildEvent('submit_invoice_title', {
+    ctx.core.notify?.(ctx.account, buildEvent('submit_invoice_title', {
       title: '示例科技有限公司', title_type: 'InvoiceUserTitleBusinessType', tax_no: `91110000${digits(ctx.account.appId, 10)}`,
       phone: '010-88888888', addr: '北京市海淀区', bank_type: '招商银行', bank_no: '6214000000000000', ...(attach ? { attach } : {}),
     }));
