@@ -76,6 +76,36 @@ export * from './api/material.types.js';
 export { MessageService } from './api/message.service.js';
 export * from './api/message.types.js';
 
+// Issue 11: 数据统计, 智能接口, 电子发票, 一物一码, 门店小程序; retired inbound areas
+export { DatacubeService } from './api/datacube/datacube.service.js';
+export * from './api/datacube/datacube.dto.js';
+export * from './api/datacube/datacube.types.js';
+export { DATACUBE_ENDPOINTS, DATACUBE_SPECS, type DatacubeName, type DatacubeRowTypes, type DatacubeSpec, type DatacubeRow } from './api/datacube/datacube.endpoints.js';
+export { checkRange, splitRange, latestDataDay, type DayRange } from './api/datacube/date-range.js';
+export { IntelligentService, type ImageSource } from './api/intelligent/intelligent.service.js';
+export * from './api/intelligent/intelligent.dto.js';
+export * from './api/intelligent/intelligent.types.js';
+export { INTELLIGENT_ENDPOINTS, IMAGE_API_SPECS, type ImageApiName, type ImageApiResults } from './api/intelligent/intelligent.endpoints.js';
+export { IsFileBytes, detectFormat, uploadFileDto, FILE_SIGNATURES, type FileFormat } from './api/dto/upload-file.dto.js';
+export { InvoiceService } from './api/invoice/invoice.service.js';
+export * from './api/invoice/invoice.dto.js';
+export * from './api/invoice/invoice.types.js';
+export { INVOICE_ENDPOINTS } from './api/invoice/invoice.endpoints.js';
+export { MarketcodeService } from './api/marketcode/marketcode.service.js';
+export * from './api/marketcode/marketcode.dto.js';
+export * from './api/marketcode/marketcode.types.js';
+export { MARKETCODE_ENDPOINTS } from './api/marketcode/marketcode.endpoints.js';
+export { StoreService } from './api/store/store.service.js';
+export * from './api/store/store.dto.js';
+export * from './api/store/store.types.js';
+export { STORE_ENDPOINTS } from './api/store/store.endpoints.js';
+export * from './message/retired-events.js';
+/** The four 电子发票 pushes, typed from the event table. */
+export type UserAuthorizeInvoiceEvent = import('./message/message-types.js').EventOf<'user_authorize_invoice'>;
+export type UpdateInvoiceStatusEvent = import('./message/message-types.js').EventOf<'update_invoice_status'>;
+export type SubmitInvoiceTitleEvent = import('./message/message-types.js').EventOf<'submit_invoice_title'>;
+export type CloudInvoiceResultEvent = import('./message/message-types.js').EventOf<'cloud_invoice_invoiceresult_event'>;
+
 // Stores
 export { credentialKey, type TokenStore, type StoredToken, type CredentialStore, type StoredCredential, type CredentialKind } from './stores/token-store.interface.js';
 export type { DedupeStore } from './stores/dedupe-store.interface.js';

@@ -5,6 +5,11 @@ import { SubscribeService } from './subscribe/subscribe.service.js';
 import { MassHelperService } from './mass-helpers/mass-helpers.service.js';
 import { JssdkService } from './jssdk/jssdk.service.js';
 import { OAuthService } from './oauth/oauth.service.js';
+import { DatacubeService } from './datacube/datacube.service.js';
+import { IntelligentService } from './intelligent/intelligent.service.js';
+import { InvoiceService } from './invoice/invoice.service.js';
+import { MarketcodeService } from './marketcode/marketcode.service.js';
+import { StoreService } from './store/store.service.js';
 import { MaterialService } from './material.service.js';
 import { MenuService } from './menu.service.js';
 import { MessageService } from './message.service.js';
@@ -41,6 +46,11 @@ export const ACCOUNT_SERVICES = {
   massHelpers: MassHelperService,
   oauth: OAuthService,
   jssdk: JssdkService,
+  datacube: DatacubeService,
+  intelligent: IntelligentService,
+  invoice: InvoiceService,
+  marketcode: MarketcodeService,
+  store: StoreService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

@@ -5,7 +5,8 @@
  * - `request`: the DTO class. Its class-validator decorators are the one declaration of the documented wire shape
  *   and limits, with the docs' own field names, so an example copied from the docs validates as it is.
  * - Where the input goes: every field goes to the query string for `body: 'none'`; otherwise the fields named in
- *   `query` go to the query string, `file` is the multipart file, and the rest is the JSON body or form fields.
+ *   `query` go to the query string, `file` is the multipart file, and the rest is the JSON body or form fields;
+ *   for `body: 'text'` the one remaining field is sent as the raw text body (微信翻译 takes its text that way).
  * - `kind` chooses the retry policy (see `isRepeatable`):
  *   - `read`: safe to repeat (reads, and writes whose repeat changes nothing anyone sees). Retried on network
  *     errors, timeouts, HTTP 5xx and errcode -1.
@@ -16,7 +17,7 @@
  */
 export type EndpointHost = 'api' | 'mp' | 'open';
 export type EndpointKind = 'read' | 'send';
-export type EndpointBody = 'none' | 'json' | 'multipart';
+export type EndpointBody = 'none' | 'json' | 'multipart' | 'text';
 export type EndpointCredential = 'access_token' | 'app_secret' | 'none';
 
 /** A DTO class: `new` with no arguments, as class-transformer builds it. */

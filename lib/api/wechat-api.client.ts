@@ -140,6 +140,7 @@ export class WechatApiClient {
       if (inQuery.has(name)) query[name] = typeof value === 'string' ? value : JSON.stringify(value);
       else rest[name] = value;
     }
+    if (row.body === 'text') return { query, body: Object.values(rest).join('') };
     if (row.body !== 'multipart') return { query, ...(row.body === 'json' ? { body: rest } : {}) };
     const { [row.file ?? 'media']: file, ...form } = rest;
     const upload = file as UploadFile | undefined;

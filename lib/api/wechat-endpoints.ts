@@ -10,6 +10,11 @@ import { DRAFT_ENDPOINTS } from './draft/draft.endpoints.js';
 import { FREEPUBLISH_ENDPOINTS } from './freepublish/freepublish.endpoints.js';
 import { SUBSCRIBE_ENDPOINTS } from './subscribe/subscribe.endpoints.js';
 import { MASS_HELPER_ENDPOINTS } from './mass-helpers/mass-helpers.endpoints.js';
+import { DATACUBE_ENDPOINTS } from './datacube/datacube.endpoints.js';
+import { INTELLIGENT_ENDPOINTS } from './intelligent/intelligent.endpoints.js';
+import { INVOICE_ENDPOINTS } from './invoice/invoice.endpoints.js';
+import { MARKETCODE_ENDPOINTS } from './marketcode/marketcode.endpoints.js';
+import { STORE_ENDPOINTS } from './store/store.endpoints.js';
 import { endpoint, type EndpointKind, type EndpointRow } from './endpoint.js';
 import { JSSDK_ENDPOINTS } from './jssdk/jssdk.endpoints.js';
 import { OAUTH_ENDPOINTS } from './oauth/oauth.endpoints.js';
@@ -39,6 +44,11 @@ export const ENDPOINTS = {
   ...TEMPLATE_BLOCK_ENDPOINTS,
   ...JSSDK_ENDPOINTS,
   ...OAUTH_ENDPOINTS,
+  ...DATACUBE_ENDPOINTS,
+  ...INTELLIGENT_ENDPOINTS,
+  ...INVOICE_ENDPOINTS,
+  ...MARKETCODE_ENDPOINTS,
+  ...STORE_ENDPOINTS,
   // Tokens. A classic fetch replaces the previous token (after 5 minutes) and spends a 2000/day quota: `send`.
   stableToken: endpoint<Record<string, unknown>>()({
     title: '获取稳定版接口调用凭据',

@@ -126,6 +126,20 @@ export const ERRCODE_EXPLANATIONS: Readonly<Record<number, ErrcodeExplanation>> 
   9410010: { zh: '短 key 长信息超过 4KB', en: 'long_data is over 4 KB' },
   9410011: { zh: '短 key 过期时间超过 30 天', en: 'expire_seconds is over 30 days' },
   9410012: { zh: '短 key 不存在、已过期或不属于本账号', en: 'short key unknown, expired or of another account' },
+  // 数据统计
+  61500: { zh: '日期格式错误（应为 YYYY-MM-DD）', en: 'date format error (YYYY-MM-DD expected)' },
+  61501: { zh: '日期范围错误：结束日期最大为昨日，且跨度不能超过接口的最大时间跨度', en: 'date range error: the end is at most yesterday and the span within the API’s maximum' },
+  // 电子发票
+  72017: { zh: '发票抬头不合法', en: 'invalid invoice title' },
+  72024: { zh: '发票状态错误（已报销的发票不能再改状态）', en: 'invoice status error (a reimbursed invoice cannot change)' },
+  72028: { zh: '未设置商户号与开票平台的关联（setbizattr set_pay_mch）', en: 'the merchant ID was never linked (setbizattr set_pay_mch)' },
+  72029: { zh: '未设置授权页字段（setbizattr set_auth_field）', en: 'the authorisation page fields were never set (setbizattr set_auth_field)' },
+  72031: { zh: '参数错误', en: 'invalid parameters' },
+  72038: { zh: '订单没有授权，可能是开票平台 appid、商户 appid、订单 order_id 不匹配', en: 'the order was never authorised (check the platform appid, merchant appid and order_id)' },
+  // 智能接口
+  101000: { zh: '图片 URL 错误或拉取 URL 图像错误', en: 'bad image URL, or WeChat could not fetch it' },
+  101001: { zh: '图片中无法找到证件', en: 'no card or licence found in the image' },
+  101002: { zh: '图片数据无效', en: 'invalid image data' },
 };
 
 /** Errcodes meaning "this access_token is not (or no longer) valid": refresh and retry once. */

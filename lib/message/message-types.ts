@@ -107,6 +107,11 @@ export const EVENT_FIELDS = {
   submit_membercard_user_info: { CardId: 'string', UserCardCode: 'string' },
   // 导购助手 顾问二维码扫码事件: https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.onGuideCreateQrCode.html
   guide_qrcode_scan_event: { GuideScanEvent: { qrcode_guide_account: 'string?', qrcode_guide_openid: 'string?', openid: 'string?', action: 'string?', qrcode_info: 'string?' } },
+  // 电子发票 pushes: https://developers.weixin.qq.com/doc/offiaccount/WeChat_Invoice/E_Invoice/Vendor_API_List.html
+  user_authorize_invoice: { SuccOrderId: 'string?', FailOrderId: 'string?', AuthorizeAppId: 'string?', Source: 'string?' },
+  update_invoice_status: { Status: 'string', CardId: 'string', Code: 'string' },
+  submit_invoice_title: { title: 'string', title_type: 'string?', phone: 'string?', tax_no: 'string?', addr: 'string?', bank_type: 'string?', bank_no: 'string?', attach: 'string?' },
+  cloud_invoice_invoiceresult_event: { status: 'string', fpqqlsh: 'string', nsrsbh: 'string' },
 } as const satisfies Record<string, ObjectSpec>;
 
 export type MessageType = keyof typeof MESSAGE_FIELDS;

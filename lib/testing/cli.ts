@@ -23,7 +23,7 @@ export const USAGE = `Usage:
       Runs the WeChat 公众号 API emulator on 127.0.0.1:N (0 = a free port) and prints its URL and its web page's
       URL (a phone to chat as a follower, the custom menu, QR codes, an inspector). --app-url is your callback URL
       (服务器配置): the page's pushes and the platform's own events (PUBLISHJOBFINISH, MASSSENDJOBFINISH,
-      subscribe_msg_*, kf sessions) go there, signed with --token; --mode defaults to safe with --aes-key, else
+      subscribe_msg_*, kf sessions, e-invoice events) go there, signed with --token; --mode defaults to safe with --aes-key, else
       plain. --job-delay: how long a publish or mass send runs before its event (default 1000).
 
   wechat-mp-emulator push --url URL --token T [--app-id ID --aes-key K --mode plain|compatible|safe]

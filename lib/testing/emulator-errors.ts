@@ -157,6 +157,22 @@ export const WECHAT_ERRMSG = {
   200014: 'invalid tid',
   200020: 'invalid kidList',
   200021: 'invalid sceneDesc',
+  // datacube: https://developers.weixin.qq.com/doc/offiaccount/Analytics/User_Analysis_Data_Interface.html
+  61500: 'date format error',
+  61501: 'date range error',
+  // OCR / image processing: https://developers.weixin.qq.com/doc/offiaccount/Intelligent_Interface/OCR.html
+  // (101000 图片URL错误或拉取URL图像错误, 101001 图片中无法找到证件, 101002 图片数据无效; English text paraphrased)
+  // 电子发票 (https://developers.weixin.qq.com/doc/offiaccount/WeChat_Invoice/E_Invoice/Vendor_API_List.html error table;
+  // English text paraphrased from the Chinese column)
+  72017: 'invalid invoice title',
+  72024: 'invoice status error',
+  72028: 'invoice never set pay mch info',
+  72029: 'invoice never set auth field',
+  72031: 'invalid params',
+  72038: 'invoice order never auth',
+  101000: 'invalid image url or failed to fetch the image',
+  101001: 'certificate not found in the image',
+  101002: 'invalid image data',
 } as const satisfies Record<number, string>;
 
 export type WechatErrcode = keyof typeof WECHAT_ERRMSG;

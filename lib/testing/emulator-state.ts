@@ -83,6 +83,45 @@ export interface Follower {
   qrSceneStr: string;
 }
 
+/** An e-invoice order a user was asked to authorise (`card/invoice/getauthurl`). */
+export interface InvoiceOrder {
+  readonly orderId: string;
+  readonly sPappid: string;
+  readonly money: number;
+  readonly source: string;
+  readonly openid: string;
+  status: 'authorized' | 'rejected' | 'inserted';
+  readonly authTime: number;
+}
+
+/** An invoice in a user's card package (`card/invoice/insert`). */
+export interface InvoiceCard {
+  readonly cardId: string;
+  readonly code: string;
+  /** What the reimburser gets from the user's invoice list (the emulator: base64 of the code). */
+  readonly encryptCode: string;
+  readonly openid: string;
+  readonly orderId: string;
+  readonly userData: JsonObject;
+  reimburseStatus: string;
+}
+
+/** A 一物一码 code application (`intp/marketcode/applycode`). */
+export interface MarketcodeApplication {
+  readonly applicationId: number;
+  readonly isvApplicationId: string;
+  readonly count: number;
+  readonly createdAt: number;
+}
+
+/** A code range bound to an activity (`intp/marketcode/codeactive`), fields as WeChat answers them. */
+export interface MarketcodeActivation {
+  readonly application_id: number;
+  readonly code_start: number;
+  readonly code_end: number;
+  readonly [field: string]: unknown;
+}
+
 export interface Tag {
   readonly id: number;
   name: string;
@@ -203,6 +242,24 @@ export class AccountState {
   readonly tickets = new TicketLedger();
   /** OAuth2 网页授权: codes, user tokens, profiles, the current visitor. */
   readonly oauth = new OAuthLedger();
+  /** 电子发票: orders, card templates, PDFs, inserted invoices and the merchant settings (setbizattr). */
+  readonly invoice = {
+    orders: new Map<string, InvoiceOrder>(),
+    templates: new Map<string, JsonObject>(),
+    pdfs: new Map<string, Buffer>(),
+    cards: new Map<string, InvoiceCard>(),
+    bizAttr: {} as { auth_field?: JsonObject; paymch_info?: JsonObject; contact?: JsonObject },
+  };
+  /** 一物一码: applications and activated code ranges. */
+  readonly marketcode = { applications: new Map<number, MarketcodeApplication>(), activations: [] as MarketcodeActivation[] };
+  /** 门店小程序: the store mini program application, the stores by poi_id, the map POIs created. */
+  readonly stores = {
+    merchant: null as { audit_id: number; status: number; reason: string; nickname: unknown; intro: unknown } | null,
+    list: new Map<string, JsonObject>(),
+    mapPois: new Map<string, JsonObject>(),
+  };
+  /** AI voice uploads (addvoicetorecofortext), by voice_id. */
+  readonly voices = new Map<string, { text: string; lang: string; at: number }>();
   private seq = 100;
   /** New tags get ids from 100 up; 0–2 are the system tags. */
   private tagSeq = 100;

@@ -51,3 +51,5 @@ export type { EmulatorTicketType } from './ticket-ledger.js';
 export type { ConfigCheckInput, ConfigCheckResult } from './jssdk/jssdk-verifier.js';
 export { JWEIXIN_PATH, JSSDK_VERIFY_PATH } from './jssdk/jweixin-script.js';
 export { OAUTH_CONFIRM_PATH } from './api/oauth.routes.js';
+/** 一物一码 in the emulator: the code and CODE_TICKET of code `index` of an application. */
+export { marketcodeOf, marketcodeTicket } from './api/marketcode.routes.js';

@@ -29,6 +29,12 @@ export interface EmulatorCore {
   later(account: AccountState, delayMs: number, finish: () => InboundMessage | undefined): void;
   /** The call whose error answer carried `rid`, while the request log still holds it. */
   requestByRid(rid: string): RecordedRequest | undefined;
+  /**
+   * An event an API call makes WeChat push (e.g. `user_authorize_invoice` after `card/invoice/getauthurl`):
+   * recorded in `platformPushes()`, and pushed to the account's callback URL when there is one. Optional so hand-built cores in
+   * tests need not provide it.
+   */
+  notify?(account: AccountState, message: InboundMessage): void;
 }
 
 interface BaseContext {

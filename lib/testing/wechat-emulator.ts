@@ -126,6 +126,7 @@ export class WechatEmulator {
       later: (account, delayMs, finish) => this.jobs.later(() => this.pushing(account), delayMs, finish),
       requestByRid: (rid) => this.log.byRid(rid),
       jobDelayMs,
+      notify: (account, message) => void this.jobs.push(this.pushing(account), message),
     };
     this.dispatcher = new ApiDispatcher(core, ALL_ROUTES, this.faults, this.log, this.timers, (id) => this.findFile(id));
     this.ui = new EmulatorUi(
@@ -499,6 +500,13 @@ export class WechatEmulator {
       ...(grant.reserved !== undefined ? { reserved: grant.reserved } : {}),
     }).toString();
     return target.toString();
+  }
+
+  /** E-invoices inserted into users' card packages, with the `encrypt_code` a reimburser queries them by. */
+  invoices(appId?: string): { card_id: string; code: string; encrypt_code: string; openid: string; order_id: string; reimburse_status: string }[] {
+    return [...this.account(appId).invoice.cards.values()].map((c) => ({
+      card_id: c.cardId, code: c.code, encrypt_code: c.encryptCode, openid: c.openid, order_id: c.orderId, reimburse_status: c.reimburseStatus,
+    }));
   }
 
   /** Stops listening, closes every connection (keep-alive included), aborts pushes and clears every timer. Idempotent. */

@@ -22,7 +22,7 @@ describe('errcode table', () => {
 describe('endpoint table', () => {
   it('lists each endpoint with a documented path, an HTTP method and a doc page', () => {
     for (const [name, spec] of Object.entries(ENDPOINTS)) {
-      // /cgi-bin/…, and the few areas under /customservice/, /wxa/, /wxaapi/, /datacube/ …
+      // /cgi-bin/…, and the areas under /customservice/, /wxa/, /wxaapi/, /datacube/, /cv/, /card/invoice/, /intp/ …
       expect([name, spec.path]).toEqual([name, expect.stringMatching(/^\/[a-z-]+\/[a-z0-9_/]+$/)]);
       expect(['GET', 'POST']).toContain(spec.method);
       // the offiaccount tree, or the current 服务号 (/doc/service/) tree that replaced it

@@ -29,6 +29,7 @@ describe('WechatEmulator', () => {
     );
     // the offiaccount tree, or the current 服务号 (/doc/service/) tree that replaced it
     for (const r of routes) expect(r.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\//);
+    for (const r of routes) expect(r.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\/(offiaccount|service)\//);
     expect(new Set(routes.map((r) => r.path)).size).toBe(routes.length);
   });
 

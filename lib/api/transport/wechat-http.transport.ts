@@ -142,13 +142,19 @@ function encodeBody(endpoint: EndpointRow, request: WireRequest): { data?: unkno
   if (endpoint.body === 'json') {
     return { data: JSON.stringify(request.body ?? {}), headers: { 'Content-Type': 'application/json; charset=utf-8' } };
   }
-  if (endpoint.body === 'multipart' && request.file) {
+  if (endpoint.body === 'text') {
+    return { data: String(request.body ?? ''), headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+  }
+  // Form fields go even without a file (图片智能裁剪's `ratios` next to an `img_url`).
+  if (endpoint.body === 'multipart' && (request.file || Object.keys(request.fields ?? {}).length > 0)) {
     // A fresh FormData per try: axios turns it into a stream.
     const form = new FormData();
     for (const [name, value] of Object.entries(request.fields ?? {})) form.append(name, value);
-    const { data, fileName, contentType, field } = request.file;
-    const blob = data instanceof Blob ? data : new Blob([data], contentType ? { type: contentType } : undefined);
-    form.append(field, blob, fileName);
+    if (request.file) {
+      const { data, fileName, contentType, field } = request.file;
+      const blob = data instanceof Blob ? data : new Blob([data], contentType ? { type: contentType } : undefined);
+      form.append(field, blob, fileName);
+    }
     return { data: form };
   }
   return {};

@@ -22,6 +22,11 @@ import { MASS_HELPER_ROUTES } from './mass-helper.routes.js';
 import { JSSDK_PAGE_ROUTES } from './jssdk-page.routes.js';
 import { OAUTH_ROUTES } from './oauth.routes.js';
 import { TICKET_ROUTES } from './ticket.routes.js';
+import { DATACUBE_ROUTES } from './datacube.routes.js';
+import { INTELLIGENT_ROUTES } from './intelligent.routes.js';
+import { INVOICE_ROUTES } from './invoice.routes.js';
+import { MARKETCODE_ROUTES } from './marketcode.routes.js';
+import { STORE_ROUTES } from './store.routes.js';
 
 /** Every endpoint the emulator answers, one family per file. */
 export const ALL_ROUTES: readonly EmulatorRoute[] = [
@@ -49,4 +54,9 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...TICKET_ROUTES,
   ...OAUTH_ROUTES,
   ...JSSDK_PAGE_ROUTES,
+  ...DATACUBE_ROUTES,
+  ...INTELLIGENT_ROUTES,
+  ...INVOICE_ROUTES,
+  ...MARKETCODE_ROUTES,
+  ...STORE_ROUTES,
 ];
