@@ -1,8 +1,11 @@
 import { BasicService } from './basic/basic.service.js';
-import { MaterialService } from './material.service.js';
-import { MenuService } from './menu.service.js';
-import { MessageService } from './message.service.js';
-import { QrcodeService } from './qrcode.service.js';
+import { MaterialService } from './material/material.service.js';
+import { MenuService } from './menu/menu.service.js';
+import { MessageService } from './message/message.service.js';
+import { QrcodeService } from './qrcode/qrcode.service.js';
+import { BlacklistService } from './user/blacklist.service.js';
+import { TagService } from './user/tag.service.js';
+import { UserService } from './user/user.service.js';
 import type { WechatApiClient } from './wechat-api.client.js';
 
 /**
@@ -15,6 +18,9 @@ export const ACCOUNT_SERVICES = {
   qrcode: QrcodeService,
   material: MaterialService,
   message: MessageService,
+  user: UserService,
+  tag: TagService,
+  blacklist: BlacklistService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

@@ -9,7 +9,7 @@ import { WechatError } from '../errors/wechat-error.js';
  *   https://developers.weixin.qq.com/doc/oplatform/en/Return_codes/Return_code_descriptions.html (English errmsg column)
  * and answers captured from the live API in the 微信开放社区 threads cited next to the less common codes.
  * Not confirmed from a captured answer (English paraphrase of the documented Chinese text): 40032, 45056, 45058,
- * 45059, 45072, 45080, 45158, 45159, 65301, 65302, 65305, 65307, 65308, 65310, 65311.
+ * 45059, 45072, 45080, 45158, 45159, 49003, 65301, 65302, 65305, 65307, 65308, 65310, 65311.
  */
 export const WECHAT_ERRMSG = {
   [-1]: 'system error',
@@ -81,6 +81,10 @@ export const WECHAT_ERRMSG = {
   46003: 'menu no exist',
   47001: 'data format error',
   48006: 'forbid to clear quota because of reaching the limit',
+  // https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html
+  49003: 'not match appid',
+  // captured: https://developers.weixin.qq.com/community/personal/oCJUswz5jbNcJDcuYKq6IzaFzniM/question
+  63178: 'appid wrong',
   // https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html
   65301: 'no such conditional menu',
   65302: 'no such user',

@@ -7,6 +7,7 @@ import { WechatEmulatorError } from './emulator-errors.js';
 import { AccountState, type JsonObject, type MediaRecord, type QrTicket, type SentMessage } from './emulator-state.js';
 import { EMULATOR_DEFAULT_OPENID, type EmulatorAccount, type EmulatorStartOptions } from './emulator.options.js';
 import { FaultInjector } from './fault-injector.js';
+import { followerAfterPush, seedFollower } from './follower-seed.js';
 import { RequestLog, type RecordedRequest } from './request-log.js';
 import type { EmulatorCore } from './route.js';
 import { TimerSet } from './timer-set.js';
@@ -165,6 +166,17 @@ export class WechatEmulator {
     return [...this.account(appId).followers.keys()];
   }
 
+  /** OpenIDs on the account's blacklist. */
+  blacklist(appId?: string): string[] {
+    return [...this.account(appId).blacklist];
+  }
+
+  /** Tag names of a follower (empty when they do not follow). */
+  followerTags(openid: string, appId?: string): string[] {
+    const account = this.account(appId);
+    return (account.followers.get(openid)?.tagIds ?? []).map((id) => account.tags.get(id)?.name ?? String(id));
+  }
+
   /** Makes `openid` a follower who has just interacted (customer-service messages to them then work for 48 h). */
   addFollower(openid: string, appId?: string): void {
     const follower = this.account(appId).follow(openid, this.clock.now());
@@ -232,11 +244,8 @@ export class WechatEmulator {
 
   private notePush(account: AccountState, message: InboundMessage): void {
     const now = this.clock.now();
-    if (message.MsgType === 'event' && message.Event === 'unsubscribe') {
-      account.followers.delete(message.FromUserName);
-      return;
-    }
-    const follower = account.follow(message.FromUserName, now);
+    const follower = followerAfterPush(account, message, now);
+    if (!follower) return;
     if (message.MsgType !== 'event' || INTERACTION_EVENTS.has(String(message.Event))) follower.lastInteraction = now;
   }
 
@@ -253,7 +262,7 @@ export class WechatEmulator {
     if (this.accounts.has(account.appId)) throw new WechatEmulatorError(`AppID ${account.appId} is listed twice`);
     const state = new AccountState(account.appId, account.appSecret, account.token, account.encodingAESKey);
     const now = this.clock.now();
-    for (const openid of [EMULATOR_DEFAULT_OPENID, ...(this.options.followers ?? [])]) state.follow(openid, now);
+    for (const seed of [EMULATOR_DEFAULT_OPENID, ...(this.options.followers ?? [])]) seedFollower(state, seed, now);
     for (const t of this.options.templates ?? []) {
       state.templates.set(t.templateId, {
         template_id: t.templateId,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { HttpModule } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
-import { MenuService } from '../../lib/api/menu.service.js';
+import { MenuService } from '../../lib/api/menu/menu.service.js';
 import { ENDPOINTS } from '../../lib/api/wechat-endpoints.js';
 import { WECHAT_API_CLIENT_OPTIONS, WechatServices } from '../../lib/api/wechat-services.js';
 import { MemoryTokenStore } from '../../lib/stores/memory-token.store.js';

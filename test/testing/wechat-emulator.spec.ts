@@ -27,7 +27,7 @@ describe('WechatEmulator', () => {
         '/cgi-bin/tags/create', '/cgi-bin/tags/get',
       ]),
     );
-    for (const r of routes) expect(r.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\/offiaccount\//);
+    for (const r of routes) expect(r.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\/(offiaccount|service)\//);
     expect(new Set(routes.map((r) => r.path)).size).toBe(routes.length);
   });
 
