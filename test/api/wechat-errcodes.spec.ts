@@ -24,7 +24,7 @@ describe('endpoint table', () => {
     for (const [name, spec] of Object.entries(ENDPOINTS)) {
       expect([name, spec.path]).toEqual([name, expect.stringMatching(/^\/cgi-bin\/[a-z_/]+$/)]);
       expect(['GET', 'POST']).toContain(spec.method);
-      expect(spec.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\/offiaccount\//);
+      expect(spec.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\/(offiaccount|service)\//);
       if (spec.method === 'GET') expect(spec.body).toBe('none');
     }
   });

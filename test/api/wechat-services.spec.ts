@@ -68,7 +68,7 @@ describe('WechatServices', () => {
 
     emu.faults.inject({ path: '/cgi-bin/getcallbackip', kind: 'errcode', errcode: -1 });
     emu.clearRequests();
-    await expect(services.forAccount().client.request(ENDPOINTS.getCallbackIp)).rejects.toMatchObject({ errcode: -1 });
+    await expect(services.forAccount().client.call(ENDPOINTS.getCallbackIp)).rejects.toMatchObject({ errcode: -1 });
     expect(emu.requests.filter((r) => r.path === '/cgi-bin/getcallbackip')).toHaveLength(2); // attempts: 2
     emu.faults.clear();
     await moduleRef.close();
