@@ -52,6 +52,7 @@ export { checkEncodingAESKey } from './crypto/encoding-aes-key.js';
 export { WechatApiError } from './errors/wechat-api.error.js';
 export { WechatTransportError, type TransportFailure } from './errors/wechat-transport.error.js';
 export { WechatValidationError } from './errors/wechat-validation.error.js';
+export { WechatExceptionFilter, type WechatErrorBody } from './errors/wechat-exception.filter.js';
 export { explainErrcode, ERRCODE_EXPLANATIONS, TOKEN_ERRCODES } from './api/wechat-errcodes.js';
 export type { ErrcodeExplanation } from './errors/wechat-api.error.js';
 export { WechatApiClient, type WechatApiClientOptions, type ApiRequest, type DownloadResult, type DownloadedFile, type MultipartFile, type UploadFile } from './api/wechat-api.client.js';
