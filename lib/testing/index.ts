@@ -28,3 +28,4 @@ export type { ParsedReply } from '../message/reply-serializer.js';
 /** Builders for every inbound message and event type, from the package's own message table. */
 export { buildEvent, buildMessage } from '../message/message-builders.js';
 export { runCli, USAGE, type CliIo, type CliResult } from './cli.js';
+export { handshake, type HandshakeResult } from './push/handshake.js';
