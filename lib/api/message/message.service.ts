@@ -3,7 +3,8 @@ import { WechatValidationError } from '../../errors/wechat-validation.error.js';
 import { toCustomerServiceBody } from '../../message/customer-service-serializer.js';
 import type { CustomerServiceMessage } from '../../message/reply.js';
 import type { WechatApiClient } from '../wechat-api.client.js';
-import type { CustomSendDto, MassPreviewDto, MassSendAllDto, MassSendDto } from './message.dto.js';
+import { validateDto } from '../dto/validate-dto.js';
+import { CustomSendDto, type MassPreviewDto, type MassSendAllDto, type MassSendDto } from './message.dto.js';
 import { MESSAGE_ENDPOINTS as E } from './message.endpoints.js';
 import type {
   MassMessage,
@@ -55,16 +56,17 @@ export class MessageService {
 
   /** 发送客服消息; `kfAccount` sends it as that customer-service agent. */
   async sendCustomerService(toUser: string, message: CustomerServiceMessage, options: { kfAccount?: string } = {}): Promise<void> {
-    let body: CustomSendDto;
+    let wire: Record<string, unknown>;
     try {
       // The shared message model checks and serializes the content (one table for replies and customer service).
-      body = toCustomerServiceBody(toUser, message, options.kfAccount) as unknown as CustomSendDto;
+      wire = toCustomerServiceBody(toUser, message, options.kfAccount);
     } catch (error) {
       if (!(error instanceof WechatValidationError)) throw error;
       // The model names the recipient `toUser`; the wire (and this error) `touser`.
       throw error.field === 'toUser' ? new WechatValidationError('touser', error.reason, { cause: error }) : error.within('message');
     }
-    await this.client.call(E.customSend, body);
+    // The wire body it makes is the row's DTO: checked as such, which also types it.
+    await this.client.call(E.customSend, validateDto(CustomSendDto, wire));
   }
 
   /** 客服输入状态: shows (or with `false` hides) "typing…" to the user. */
@@ -127,7 +129,7 @@ export class MessageService {
   /** 预览接口: sends a mass message to one user to check how it looks (counts against no mass quota). */
   async massPreview(target: MassPreviewTarget, message: MassMessage): Promise<void> {
     const to = target && 'wxName' in target ? { towxname: target.wxName } : { touser: target?.openId };
-    await this.client.call(E.massPreview, { ...to, ...massBody(message, true) } as MassPreviewDto);
+    await this.client.call(E.massPreview, { ...to, ...massBody(message, true) });
   }
 
   /** 删除群发: the article at `articleIdx` (1-based; 0 or none deletes all of them). */
