@@ -1,6 +1,6 @@
 import { validateDto } from '../dto/validate-dto.js';
 import type { WechatApiClient } from '../wechat-api.client.js';
-import { MenuCreateDto } from './menu.dto.js';
+import { MenuCreateDto, type MenuAddConditionalDto } from './menu.dto.js';
 import { MENU_ENDPOINTS as E } from './menu.endpoints.js';
 import type { ConditionalMenuDefinition, MenuButton, MenuDefinition, MenuGetResult, SelfMenuInfo } from './menu.types.js';
 
@@ -8,8 +8,11 @@ import type { ConditionalMenuDefinition, MenuButton, MenuDefinition, MenuGetResu
 export class MenuService {
   constructor(private readonly client: WechatApiClient) {}
 
-  /** 创建自定义菜单: replaces the default menu. Checked against the documented limits first. */
-  async create(menu: MenuDefinition): Promise<void> {
+  /**
+   * 创建自定义菜单: replaces the default menu. Checked against the documented limits first. Takes the typed
+   * `MenuDefinition` or the `MenuCreateDto` an admin endpoint validated with `ValidationPipe`.
+   */
+  async create(menu: MenuDefinition | MenuCreateDto): Promise<void> {
     await this.client.call(E.menuCreate, menu);
   }
 
@@ -27,7 +30,7 @@ export class MenuService {
    * 创建个性化菜单: adds a conditional menu; returns its `menuid`.
    * Docs: https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html
    */
-  async addConditional(menu: ConditionalMenuDefinition): Promise<string> {
+  async addConditional(menu: ConditionalMenuDefinition | MenuAddConditionalDto): Promise<string> {
     return String((await this.client.call(E.menuAddConditional, menu)).menuid);
   }
 
@@ -49,6 +52,6 @@ export class MenuService {
 }
 
 /** Checks a menu against the documented limits (`MenuCreateDto`); throws `WechatValidationError` naming the field. */
-export function checkMenu(menu: MenuDefinition): void {
+export function checkMenu(menu: MenuDefinition | MenuCreateDto): void {
   validateDto(MenuCreateDto, menu);
 }
