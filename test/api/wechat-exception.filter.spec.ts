@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { Body, Controller, Get, Module, Param, Post, UseFilters, type INestApplication } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, Post, UseFilters, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import {
+  MenuCreateDto,
   MenuService,
   UserService,
   WechatExceptionFilter,
@@ -31,6 +32,13 @@ class AdminController {
   @Get('menu')
   getMenu() {
     return this.menus.get();
+  }
+
+  /** The exported DTO reused with Nest's own ValidationPipe. */
+  @Post('menu-dto')
+  async setMenuDto(@Body(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true })) menu: MenuCreateDto): Promise<{ ok: true }> {
+    await this.menus.create(menu);
+    return { ok: true };
   }
 
   @Get('users/:openid')
@@ -130,6 +138,17 @@ describe.each(ADAPTERS)('WechatExceptionFilter (%s)', (_name, adapter) => {
     expect(logs.text()).toContain('errcode 46003');
     expect(logs.text()).not.toContain(token);
     expect((await fetchJson('/admin/users/oStranger')).body).toMatchObject({ statusCode: 502, errcode: 40003, path: '/cgi-bin/user/info' });
+  });
+
+  it('the exported DTO works with Nest\'s ValidationPipe: a bad menu is Nest\'s 400, a good one reaches WeChat', async () => {
+    await start(true);
+    const post = (menu: unknown) => fetchJson('/admin/menu-dto', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(menu) });
+    const bad = await post({ button: [{ type: 'click', name: '六个汉字不行', key: 'K' }] });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.message)).toContain('button.0.name must be at most 16 bytes in UTF-8');
+    expect(emu.requests.filter((r) => r.path === '/cgi-bin/menu/create')).toHaveLength(0);
+    expect(await post({ button: [{ type: 'click', name: '今日歌曲', key: 'V1001' }] })).toMatchObject({ status: 201, body: { ok: true } });
+    expect(emu.menu()).toMatchObject({ button: [{ name: '今日歌曲' }] });
   });
 
   it('answers a spent quota with 429', async () => {
