@@ -17,6 +17,12 @@ const FILES: Record<MediaType, { data: Buffer; fileName: string }> = {
   thumb: { data: JPG, fileName: 'thumb.jpg' },
 };
 
+async function validationErrorOf(promise: Promise<unknown>): Promise<WechatValidationError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(WechatValidationError);
+  return error as WechatValidationError;
+}
+
 describe('MaterialService (against the emulator)', () => {
   let emu: WechatEmulator;
   let material: MaterialService;
@@ -101,6 +107,15 @@ describe('MaterialService (against the emulator)', () => {
     expect((error as WechatValidationError).field).toBe(field);
     expect(uploads()).toHaveLength(0);
     expect(emu.requests.filter((r) => r.path === '/cgi-bin/material/batchget_material')).toHaveLength(0);
+  });
+
+  it('accepts a plain Uint8Array of megabytes (validation does not walk it byte by byte)', async () => {
+    const bytes = new Uint8Array(3 * 1024 * 1024);
+    bytes.set(PNG);
+    const uploaded = await material.uploadTemporary('image', { data: bytes, fileName: 'large.png' });
+    const got = await material.getTemporary(uploaded.media_id);
+    expect(got.kind === 'file' && got.file.data.length).toBe(bytes.length);
+    expect((await validationErrorOf(material.uploadArticleImage({ data: bytes, fileName: 'large.png' }))).field).toBe('media.data');
   });
 
   it('accepts a Blob and names the limit in the error message', async () => {
