@@ -15,7 +15,7 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
-import { MEDIA_LIMITS, type MediaLimit, type MediaType } from './material.types.js';
+import { MEDIA_LIMITS, type MediaInput, type MediaLimit, type MediaType } from './material.types.js';
 
 /**
  * Materials, in the documented wire shape. The multipart file field is `media`; its size and format are checked
@@ -111,12 +111,8 @@ class AnyFileDto {
 const fileOf = (files: FileDtos) => (options?: { object?: Record<string, unknown> }) =>
   files[options?.object?.type as MediaType] ?? AnyFileDto;
 
-/** A file to upload. The format is read from `fileName`'s extension, else from `contentType`. */
-export interface MediaFileInput {
-  data: Uint8Array | Blob;
-  fileName: string;
-  contentType?: string;
-}
+/** The `media` field of an upload row: a file (see `MediaInput`). */
+export type MediaFileInput = MediaInput;
 
 /** `POST /cgi-bin/media/upload` (新增临时素材): `type` goes in the query, `media` is the file. */
 export class MediaUploadDto {
