@@ -53,6 +53,7 @@ export { checkEncodingAESKey } from './crypto/encoding-aes-key.js';
 export { WechatApiError } from './errors/wechat-api.error.js';
 export { WechatTransportError, type TransportFailure } from './errors/wechat-transport.error.js';
 export { WechatValidationError } from './errors/wechat-validation.error.js';
+export { WechatExceptionFilter, type WechatErrorBody } from './errors/wechat-exception.filter.js';
 export { explainErrcode, ERRCODE_EXPLANATIONS, TOKEN_ERRCODES } from './api/wechat-errcodes.js';
 export type { ErrcodeExplanation } from './errors/wechat-api.error.js';
 export { WechatApiClient, type WechatApiClientOptions, type ApiRequest, type DownloadResult, type DownloadedFile, type MultipartFile, type UploadFile } from './api/wechat-api.client.js';
@@ -68,13 +69,36 @@ export { TokenService } from './api/token.service.js';
 export { BasicService } from './api/basic/basic.service.js';
 export * from './api/basic/basic.dto.js';
 export * from './api/basic/basic.types.js';
-export { MenuService, checkMenu } from './api/menu.service.js';
-export * from './api/menu.types.js';
-export { QrcodeService, QRCODE_LIMITS, type QrcodeTicket, type TemporaryQrcodeOptions } from './api/qrcode.service.js';
-export { MaterialService } from './api/material.service.js';
-export * from './api/material.types.js';
-export { MessageService } from './api/message.service.js';
-export * from './api/message.types.js';
+// Menus, QR codes, materials, messages (typed rows + DTOs, one folder per area)
+export { MenuService, checkMenu } from './api/menu/menu.service.js';
+export * from './api/menu/menu.types.js';
+export * from './api/menu/menu.dto.js';
+export { MENU_ENDPOINTS } from './api/menu/menu.endpoints.js';
+export { QrcodeService } from './api/qrcode/qrcode.service.js';
+export * from './api/qrcode/qrcode.types.js';
+export * from './api/qrcode/qrcode.dto.js';
+export { QRCODE_ENDPOINTS } from './api/qrcode/qrcode.endpoints.js';
+export { MaterialService } from './api/material/material.service.js';
+export * from './api/material/material.types.js';
+export {
+  MediaUploadDto, MediaUploadImgDto, MaterialAddDto, VideoDescriptionDto, MediaIdDto, MaterialBatchGetDto,
+  MEDIA_TYPES, BATCH_GET_TYPES, type MediaFileInput,
+} from './api/material/material.dto.js';
+export { MATERIAL_ENDPOINTS } from './api/material/material.endpoints.js';
+export { MessageService } from './api/message/message.service.js';
+export * from './api/message/message.types.js';
+export * from './api/message/message.dto.js';
+export { MESSAGE_ENDPOINTS } from './api/message/message.endpoints.js';
+export { IsNumericId } from './api/dto/is-numeric-id.decorator.js';
+
+// Users, tags, blacklist (用户管理)
+export { UserService } from './api/user/user.service.js';
+export { TagService } from './api/user/tag.service.js';
+export { BlacklistService } from './api/user/blacklist.service.js';
+export * from './api/user/user.dto.js';
+export * from './api/user/user.types.js';
+export { USER_ENDPOINTS } from './api/user/user.endpoints.js';
+export { iterateOpenids } from './api/openid-pages.js';
 
 // Issue 11: 数据统计, 智能接口, 电子发票, 一物一码, 门店小程序; retired inbound areas
 export { DatacubeService } from './api/datacube/datacube.service.js';

@@ -17,6 +17,9 @@ import {
   OnVoice,
   QrcodeService,
   Reply,
+  TagService,
+  UserService,
+  WechatApiError,
   WechatContext,
   WechatMessage,
   type FileMessage,
@@ -36,16 +39,26 @@ import {
   type WechatInboundContext,
 } from 'nestjs-wechat-mp';
 
+const NOT_FOLLOWING = '你还没有关注本公众号。';
+/** Subscribe times are shown in Beijing time, whatever the server's time zone. */
+const BEIJING_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
 /** One handler per decorator, to show them all. Each return value is the passive reply. */
 @Injectable()
 export class SampleHandlers {
   private readonly logger = new Logger('SampleHandlers');
 
-  constructor(private readonly qrcodes: QrcodeService) {}
+  constructor(
+    private readonly qrcodes: QrcodeService,
+    private readonly users: UserService,
+    private readonly tags: TagService,
+  ) {}
 
   @OnText('help')
   help(): string {
-    return '发送任意文字我会复述；发送 "qrcode" 获取带参数二维码；发送 "news" 看图文回复；发送 "publish 标题" 发布一篇文章。';
+    return '发送任意文字我会复述；发送 "qrcode" 获取带参数二维码；发送 "news" 看图文回复；发送 "me" 查看你的关注时间和标签；发送 "publish 标题" 发布一篇文章。';
   }
 
   @OnText('news')
@@ -64,6 +77,22 @@ export class SampleHandlers {
   async qrcode(@WechatMessage() message: TextMessage): Promise<string> {
     const qrcode = await this.qrcodes.createTemporary({ scene: `from:${message.FromUserName}`.slice(0, 64), expireSeconds: 600 });
     return `二维码: ${qrcode.showUrl}`;
+  }
+
+  /** Reads the sender through the user and tag services: when they subscribed and the names of their tags. */
+  @OnText(/^me$/i)
+  async me(@WechatMessage() message: TextMessage): Promise<string> {
+    const openid = message.FromUserName;
+    try {
+      const [info, tagIds, tags] = await Promise.all([this.users.getInfo(openid), this.tags.getUserTagIds(openid), this.tags.list()]);
+      if (info.subscribe !== 1 || info.subscribe_time === undefined) return NOT_FOLLOWING;
+      const names = tagIds.map((id) => tags.find((tag) => tag.id === id)?.name ?? String(id));
+      return `你于 ${BEIJING_TIME.format(new Date(info.subscribe_time * 1000))} 关注本公众号；标签：${names.length > 0 ? names.join('、') : '无'}`;
+    } catch (error) {
+      // 40003: WeChat does not know this OpenID as a follower of the account.
+      if (error instanceof WechatApiError && error.errcode === 40003) return NOT_FOLLOWING;
+      throw error;
+    }
   }
 
   /**

@@ -10,10 +10,13 @@ import { IntelligentService } from './intelligent/intelligent.service.js';
 import { InvoiceService } from './invoice/invoice.service.js';
 import { MarketcodeService } from './marketcode/marketcode.service.js';
 import { StoreService } from './store/store.service.js';
-import { MaterialService } from './material.service.js';
-import { MenuService } from './menu.service.js';
-import { MessageService } from './message.service.js';
-import { QrcodeService } from './qrcode.service.js';
+import { MaterialService } from './material/material.service.js';
+import { MenuService } from './menu/menu.service.js';
+import { MessageService } from './message/message.service.js';
+import { QrcodeService } from './qrcode/qrcode.service.js';
+import { BlacklistService } from './user/blacklist.service.js';
+import { TagService } from './user/tag.service.js';
+import { UserService } from './user/user.service.js';
 import type { WechatApiClient } from './wechat-api.client.js';
 import { ShortenService } from './shorten/shorten.service.js';
 import { QrcodeJumpService } from './qrcode-jump/qrcode-jump.service.js';
@@ -51,6 +54,9 @@ export const ACCOUNT_SERVICES = {
   invoice: InvoiceService,
   marketcode: MarketcodeService,
   store: StoreService,
+  user: UserService,
+  tag: TagService,
+  blacklist: BlacklistService,
 } as const satisfies Record<string, new (client: WechatApiClient) => object>;
 
 export type AccountServiceName = keyof typeof ACCOUNT_SERVICES;

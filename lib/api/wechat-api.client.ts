@@ -41,7 +41,7 @@ export interface WechatApiClientOptions {
   now?: () => number;
 }
 
-/** @deprecated Raw wire input of the legacy `request()`; rows with a request DTO take their input through `call()`. */
+/** @deprecated The raw wire input of the removed `request()`; every row takes its DTO-shaped input through `call()`. */
 export type ApiRequest = WireRequest;
 
 /** A downloaded file. */
@@ -111,16 +111,6 @@ export class WechatApiClient {
   async call<E extends EndpointRow<any, any>>(row: E, ...[input]: CallArgs<E>): Promise<ResponseOf<E>> {
     const raw = await this.withCredential(row, this.toWire(row, input));
     return (row.response === 'binary' ? toDownload(raw) : this.transport.json(row, raw)) as ResponseOf<E>;
-  }
-
-  /** @deprecated Legacy raw call for rows without a request DTO; use `call()`. */
-  async request<T = Record<string, unknown>>(row: EndpointRow, request: ApiRequest = {}): Promise<T> {
-    return this.transport.json(row, await this.withCredential(row, request)) as T;
-  }
-
-  /** @deprecated Legacy raw download for rows without a request DTO; use `call()`. */
-  async download(row: EndpointRow, request: ApiRequest = {}): Promise<DownloadResult> {
-    return toDownload(await this.withCredential(row, request));
   }
 
   /** The full URL of a row that needs no credential (the QR code image, the OAuth authorize page). */

@@ -10,6 +10,7 @@ import { WechatError } from '../errors/wechat-error.js';
  * and answers captured from the live API in the 微信开放社区 threads cited next to the less common codes.
  * Not confirmed from a captured answer (English paraphrase of the documented Chinese text): 40032, 45056, 45058,
  * 45059, 45072, 45080, 45158, 45159, 45003, 45004, 45110, 47003, 200012, 200014, 200020, 200021, 65301, 65302, 65305, 65307, 65308, 65310, 65311.
+ * 45059, 45072, 45080, 45158, 45159, 49003, 65301, 65302, 65305, 65307, 65308, 65310, 65311.
  */
 export const WECHAT_ERRMSG = {
   [-1]: 'system error',
@@ -94,6 +95,10 @@ export const WECHAT_ERRMSG = {
   // https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html
   43101: 'user refuse to accept the msg',
   53600: 'invalid article_id',
+  // https://developers.weixin.qq.com/doc/offiaccount/User_Management/Manage_blacklist.html
+  49003: 'not match appid',
+  // captured: https://developers.weixin.qq.com/community/personal/oCJUswz5jbNcJDcuYKq6IzaFzniM/question
+  63178: 'appid wrong',
   // https://developers.weixin.qq.com/doc/offiaccount/Custom_Menus/Personalized_menu_interface.html
   65301: 'no such conditional menu',
   65302: 'no such user',

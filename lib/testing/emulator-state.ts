@@ -208,6 +208,8 @@ export class AccountState {
   /** clientmsgid → the mass send that used it (WeChat refuses a repeat within 24 h with 45065). */
   readonly massClientMsgIds = new Map<string, { msgId: number; at: number }>();
   readonly followers = new Map<string, Follower>();
+  /** Blocked OpenIDs (黑名单). Kept across an unsubscribe, as on the platform. */
+  readonly blacklist = new Set<string>();
   readonly tags = new Map<number, Tag>([
     // WeChat's system tags (https://developers.weixin.qq.com/doc/offiaccount/User_Management/User_Tag_Management.html)
     [0, { id: 0, name: '未分组' }],

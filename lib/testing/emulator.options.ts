@@ -1,5 +1,6 @@
 import { BUILDER_DEFAULTS } from '../message/message-builders.js';
 import type { EmulatorAppTarget } from './ui/ui-host.js';
+import type { EmulatorFollower } from './follower-seed.js';
 
 /** One 公众号 the emulator knows. */
 export interface EmulatorAccount {
@@ -42,9 +43,10 @@ export interface EmulatorStartOptions extends EmulatorAccount {
   ipWhitelist?: string[];
   /**
    * OpenIDs following every account from the start, as if each had just messaged it (so customer-service sends
-   * work for 48 h of emulator time). Pushing a message from a user also makes them a follower.
+   * work for 48 h of emulator time), with their subscribe time, remark and tags when given as objects. Pushing a
+   * message from a user also makes them a follower; an `unsubscribe` push removes them.
    */
-  followers?: string[];
+  followers?: (string | EmulatorFollower)[];
   /** Templates every account has, for `message/template/send`. */
   templates?: EmulatorTemplate[];
   /**

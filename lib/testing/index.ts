@@ -10,6 +10,7 @@ export {
 } from './wechat-emulator.js';
 export { EMULATOR_DEFAULT_OPENID, type EmulatorAccount, type EmulatorStartOptions, type EmulatorTemplate } from './emulator.options.js';
 export { EmulatorClock } from './emulator-clock.js';
+export type { EmulatorFollower } from './follower-seed.js';
 export { WECHAT_ERRMSG, WechatEmulatorError, type WechatErrcode } from './emulator-errors.js';
 export type { FaultKind, FaultSpec, ActiveFault, FaultInjector } from './fault-injector.js';
 export type { RecordedRequest } from './request-log.js';
@@ -53,3 +54,4 @@ export { JWEIXIN_PATH, JSSDK_VERIFY_PATH } from './jssdk/jweixin-script.js';
 export { OAUTH_CONFIRM_PATH } from './api/oauth.routes.js';
 /** 一物一码 in the emulator: the code and CODE_TICKET of code `index` of an application. */
 export { marketcodeOf, marketcodeTicket } from './api/marketcode.routes.js';
+export { handshake, type HandshakeResult } from './push/handshake.js';

@@ -18,6 +18,7 @@ import {
 } from './emulator-state.js';
 import { EMULATOR_DEFAULT_OPENID, type EmulatorAccount, type EmulatorStartOptions } from './emulator.options.js';
 import { FaultInjector } from './fault-injector.js';
+import { followerAfterPush, seedFollower } from './follower-seed.js';
 import { RequestLog, type RecordedRequest } from './request-log.js';
 import type { EmulatorCore } from './route.js';
 import { TimerSet } from './timer-set.js';
@@ -255,6 +256,17 @@ export class WechatEmulator {
   /** OpenIDs following the account. */
   followers(appId?: string): string[] {
     return [...this.account(appId).followers.keys()];
+  }
+
+  /** OpenIDs on the account's blacklist. */
+  blacklist(appId?: string): string[] {
+    return [...this.account(appId).blacklist];
+  }
+
+  /** Tag names of a follower (empty when they do not follow). */
+  followerTags(openid: string, appId?: string): string[] {
+    const account = this.account(appId);
+    return (account.followers.get(openid)?.tagIds ?? []).map((id) => account.tags.get(id)?.name ?? String(id));
   }
 
   /** Makes `openid` a follower who has just interacted (customer-service messages to them then work for 48 h). */
@@ -541,11 +553,8 @@ export class WechatEmulator {
 
   private notePush(account: AccountState, message: InboundMessage): void {
     const now = this.clock.now();
-    if (message.MsgType === 'event' && message.Event === 'unsubscribe') {
-      account.followers.delete(message.FromUserName);
-      return;
-    }
-    const follower = account.follow(message.FromUserName, now);
+    const follower = followerAfterPush(account, message, now);
+    if (!follower) return;
     if (message.MsgType !== 'event' || INTERACTION_EVENTS.has(String(message.Event))) follower.lastInteraction = now;
   }
 
@@ -563,7 +572,7 @@ export class WechatEmulator {
     const state = new AccountState(account.appId, account.appSecret, account.token, account.encodingAESKey);
     if (account.callbackUrl !== undefined) state.callback = { url: account.callbackUrl, mode: 'plain', format: 'xml' };
     const now = this.clock.now();
-    for (const openid of [EMULATOR_DEFAULT_OPENID, ...(this.options.followers ?? [])]) state.follow(openid, now);
+    for (const seed of [EMULATOR_DEFAULT_OPENID, ...(this.options.followers ?? [])]) seedFollower(state, seed, now);
     for (const t of this.options.templates ?? []) {
       state.templates.set(t.templateId, {
         template_id: t.templateId,

@@ -36,9 +36,9 @@ describe('BasicService (against the emulator)', () => {
   it('reads an API quota, and clear_quota resets it (a spent quota is 45009, not repeated)', async () => {
     const client = newClient(emu.url).client;
     const { ENDPOINTS } = await import('../../lib/api/wechat-endpoints.js');
-    await client.request(ENDPOINTS.menuGet).catch(() => undefined); // 46003 still counts against the quota
+    await client.call(ENDPOINTS.menuGet).catch(() => undefined); // 46003 still counts against the quota
     await expect(basic.getApiQuota('/cgi-bin/menu/get')).resolves.toEqual({ daily_limit: 1, used: 1, remain: 0 });
-    await expect(client.request(ENDPOINTS.menuGet)).rejects.toMatchObject({ errcode: 45009, explanation: { zh: expect.stringContaining('clear_quota') } });
+    await expect(client.call(ENDPOINTS.menuGet)).rejects.toMatchObject({ errcode: 45009, explanation: { zh: expect.stringContaining('clear_quota') } });
     expect(emu.requests.filter((r) => r.path === '/cgi-bin/menu/get' && r.errcode === 45009)).toHaveLength(1);
     await basic.clearQuota();
     expect(emu.requests.at(-1)?.body).toEqual({ appid: APP.appId });

@@ -2,7 +2,7 @@ import { DraftService } from '../../lib/api/draft/draft.service.js';
 import { DRAFT_LIMITS, type DraftArticleDto } from '../../lib/api/draft/draft.dto.js';
 import type { DraftArticleInput, NewsArticleInput } from '../../lib/api/draft/draft.types.js';
 import { PublishService } from '../../lib/api/freepublish/freepublish.service.js';
-import { MaterialService } from '../../lib/api/material.service.js';
+import { MaterialService } from '../../lib/api/material/material.service.js';
 import { WechatApiError } from '../../lib/errors/wechat-api.error.js';
 import { WechatValidationError } from '../../lib/errors/wechat-validation.error.js';
 import { WechatEmulator } from '../../lib/testing/index.js';

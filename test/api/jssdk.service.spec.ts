@@ -1,3 +1,4 @@
+import { rawCall } from '../support/raw-call.js';
 import { createHash } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
 import { JssdkService } from '../../lib/api/jssdk/jssdk.service.js';
@@ -138,7 +139,7 @@ describe('JssdkService (wx.config) against the emulator', () => {
 
   it('media/get/jssdk downloads a voice as speex; an unknown media_id is 40007', async () => {
     const { client } = newClient(emu.url);
-    const uploaded = await client.request(
+    const uploaded = await rawCall(client, 
       { ...(await import('../../lib/api/wechat-endpoints.js')).ENDPOINTS.mediaUpload },
       { query: { type: 'voice' }, file: { field: 'media', data: Buffer.from('#!AMR\n' + 'x'.repeat(100)), fileName: 'v.amr', contentType: 'audio/amr' } },
     );

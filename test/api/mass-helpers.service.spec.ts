@@ -1,7 +1,8 @@
+import { rawCall } from '../support/raw-call.js';
 import { DraftService } from '../../lib/api/draft/draft.service.js';
 import { MassHelperService } from '../../lib/api/mass-helpers/mass-helpers.service.js';
-import { MaterialService } from '../../lib/api/material.service.js';
-import { MessageService } from '../../lib/api/message.service.js';
+import { MaterialService } from '../../lib/api/material/material.service.js';
+import { MessageService } from '../../lib/api/message/message.service.js';
 import { WechatValidationError } from '../../lib/errors/wechat-validation.error.js';
 import { WechatEmulator } from '../../lib/testing/index.js';
 import { renderTicketPng } from '../../lib/testing/png-image.js';
@@ -94,6 +95,6 @@ describe('MassHelperService (against the emulator): mpnews and mpvideo end to en
     const { client } = newClient(emu.url);
     const { ENDPOINTS } = await import('../../lib/api/wechat-endpoints.js');
     // past the DTO (a raw request), as a caller in another language would send it
-    await expect(client.request(ENDPOINTS.massSpeedSet, { body: { speed: 9 } })).rejects.toMatchObject({ errcode: 40097 });
+    await expect(rawCall(client, ENDPOINTS.massSpeedSet, { body: { speed: 9 } })).rejects.toMatchObject({ errcode: 40097 });
   });
 });

@@ -1,5 +1,5 @@
-import { MaterialService } from '../../lib/api/material.service.js';
-import { MEDIA_LIMITS, type MediaType } from '../../lib/api/material.types.js';
+import { MaterialService } from '../../lib/api/material/material.service.js';
+import { MEDIA_LIMITS, type MediaType } from '../../lib/api/material/material.types.js';
 import { WechatApiError } from '../../lib/errors/wechat-api.error.js';
 import { WechatValidationError } from '../../lib/errors/wechat-validation.error.js';
 import { WechatEmulator } from '../../lib/testing/index.js';
@@ -16,6 +16,12 @@ const FILES: Record<MediaType, { data: Buffer; fileName: string }> = {
   video: { data: MP4, fileName: 'clip.mp4' },
   thumb: { data: JPG, fileName: 'thumb.jpg' },
 };
+
+async function validationErrorOf(promise: Promise<unknown>): Promise<WechatValidationError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(WechatValidationError);
+  return error as WechatValidationError;
+}
 
 describe('MaterialService (against the emulator)', () => {
   let emu: WechatEmulator;
@@ -82,14 +88,14 @@ describe('MaterialService (against the emulator)', () => {
   });
 
   it.each([
-    ['a temporary image over 10 MiB', () => material.uploadTemporary('image', { data: Buffer.alloc(MEDIA_LIMITS.temporary.image.maxBytes + 1), fileName: 'big.png' }), 'file.data'],
-    ['a thumb over 64 KiB', () => material.uploadTemporary('thumb', { data: Buffer.alloc(64 * 1024 + 1), fileName: 't.jpg' }), 'file.data'],
-    ['a thumb in PNG', () => material.uploadTemporary('thumb', { data: PNG, fileName: 't.png' }), 'file.fileName'],
-    ['a temporary voice in WAV (permanent only)', () => material.uploadTemporary('voice', { data: MP3, fileName: 'v.wav' }), 'file.fileName'],
-    ['an article image of 1 MiB', () => material.uploadArticleImage({ data: Buffer.alloc(1024 * 1024), fileName: 'a.jpg' }), 'file.data'],
-    ['an article image in GIF', () => material.uploadArticleImage({ data: JPG, fileName: 'a.gif' }), 'file.fileName'],
-    ['an empty file', () => material.uploadTemporary('image', { data: Buffer.alloc(0), fileName: 'e.png' }), 'file.data'],
-    ['a file without extension or content type', () => material.uploadTemporary('image', { data: PNG, fileName: 'photo' }), 'file.fileName'],
+    ['a temporary image over 10 MiB', () => material.uploadTemporary('image', { data: Buffer.alloc(MEDIA_LIMITS.temporary.image.maxBytes + 1), fileName: 'big.png' }), 'media.data'],
+    ['a thumb over 64 KiB', () => material.uploadTemporary('thumb', { data: Buffer.alloc(64 * 1024 + 1), fileName: 't.jpg' }), 'media.data'],
+    ['a thumb in PNG', () => material.uploadTemporary('thumb', { data: PNG, fileName: 't.png' }), 'media.fileName'],
+    ['a temporary voice in WAV (permanent only)', () => material.uploadTemporary('voice', { data: MP3, fileName: 'v.wav' }), 'media.fileName'],
+    ['an article image of 1 MiB', () => material.uploadArticleImage({ data: Buffer.alloc(1024 * 1024), fileName: 'a.jpg' }), 'media.data'],
+    ['an article image in GIF', () => material.uploadArticleImage({ data: JPG, fileName: 'a.gif' }), 'media.fileName'],
+    ['an empty file', () => material.uploadTemporary('image', { data: Buffer.alloc(0), fileName: 'e.png' }), 'media.data'],
+    ['a file without extension or content type', () => material.uploadTemporary('image', { data: PNG, fileName: 'photo' }), 'media.fileName'],
     ['an unknown media type', () => material.uploadTemporary('gif' as MediaType, FILES.image), 'type'],
     ['a permanent video without its title', () => material.addPermanent('video', FILES.video), 'description'],
     ['a permanent video with an empty title', () => material.addPermanent('video', FILES.video, { title: '' }), 'description.title'],
@@ -101,6 +107,15 @@ describe('MaterialService (against the emulator)', () => {
     expect((error as WechatValidationError).field).toBe(field);
     expect(uploads()).toHaveLength(0);
     expect(emu.requests.filter((r) => r.path === '/cgi-bin/material/batchget_material')).toHaveLength(0);
+  });
+
+  it('accepts a plain Uint8Array of megabytes (validation does not walk it byte by byte)', async () => {
+    const bytes = new Uint8Array(3 * 1024 * 1024);
+    bytes.set(PNG);
+    const uploaded = await material.uploadTemporary('image', { data: bytes, fileName: 'large.png' });
+    const got = await material.getTemporary(uploaded.media_id);
+    expect(got.kind === 'file' && got.file.data.length).toBe(bytes.length);
+    expect((await validationErrorOf(material.uploadArticleImage({ data: bytes, fileName: 'large.png' }))).field).toBe('media.data');
   });
 
   it('accepts a Blob and names the limit in the error message', async () => {

@@ -1,5 +1,5 @@
-import { MenuService } from '../../lib/api/menu.service.js';
-import type { MenuDefinition } from '../../lib/api/menu.types.js';
+import { MenuService } from '../../lib/api/menu/menu.service.js';
+import type { MenuDefinition } from '../../lib/api/menu/menu.types.js';
 import { WechatApiError } from '../../lib/errors/wechat-api.error.js';
 import { WechatValidationError } from '../../lib/errors/wechat-validation.error.js';
 import { EMULATOR_DEFAULT_OPENID, WechatEmulator } from '../../lib/testing/index.js';

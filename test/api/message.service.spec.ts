@@ -1,6 +1,6 @@
-import { MaterialService } from '../../lib/api/material.service.js';
-import { MessageService } from '../../lib/api/message.service.js';
-import { endpoint } from '../../lib/api/endpoint.js';
+import { MaterialService } from '../../lib/api/material/material.service.js';
+import { MessageService } from '../../lib/api/message/message.service.js';
+import { TagService } from '../../lib/api/user/tag.service.js';
 import type { WechatApiClient } from '../../lib/api/wechat-api.client.js';
 import { WechatApiError } from '../../lib/errors/wechat-api.error.js';
 import { WechatValidationError } from '../../lib/errors/wechat-validation.error.js';
@@ -105,6 +105,13 @@ describe('MessageService (against the emulator)', () => {
     it('refuses an empty recipient before sending', async () => {
       await expect(messages.sendCustomerService('', { type: 'text', content: 'x' })).rejects.toMatchObject({ field: 'touser' });
     });
+
+    it('carries the model\'s own reason, not one parsed out of a message string', async () => {
+      const error = (await messages.sendCustomerService(USER, { type: 'text', content: '' }).catch((e: unknown) => e)) as WechatValidationError;
+      expect(error).toMatchObject({ code: 'WECHAT_VALIDATION_ERROR', field: 'message.content', reason: expect.any(String) });
+      expect(error.reason).not.toMatch(/field|"/);
+      expect(error.message).toBe(`Invalid "message.content": ${error.reason}`);
+    });
   });
 
   describe('template messages', () => {
@@ -169,12 +176,19 @@ describe('MessageService (against the emulator)', () => {
       expect((await messages.listTemplates()).map((t) => t.template_id)).not.toContain(added);
       await expect(messages.deleteTemplate(added)).rejects.toMatchObject({ errcode: 40037 });
     });
+
+    it.each([
+      // The old code sent {"industry_id1":"undefined","industry_id2":"null"}.
+      ['undefined and null', undefined, null, 'industry_id1'],
+      ['a second code that is not one', '1', 'IT', 'industry_id2'],
+      ['NaN', Number.NaN, 2, 'industry_id1'],
+    ])('refuses industries %s before sending', async (_label, first, second, field) => {
+      await expect(messages.setIndustry(first as never, second as never)).rejects.toMatchObject({ code: 'WECHAT_VALIDATION_ERROR', field });
+      expect(calls('/cgi-bin/template/api_set_industry')).toHaveLength(0);
+    });
   });
 
   describe('mass sends', () => {
-    const tagsCreate = endpoint<Record<string, unknown>>()({
-      title: '创建标签', method: 'POST', path: '/cgi-bin/tags/create', kind: 'send', response: 'json', doc: '',
-    });
 
     it('sends to all with a generated clientmsgid and returns it', async () => {
       const result = await messages.massSendToAll({ type: 'mpnews', mediaId: 'MPNEWS_ID' }, { sendIgnoreReprint: true });
@@ -189,7 +203,7 @@ describe('MessageService (against the emulator)', () => {
     });
 
     it('sends to a tag, passing the caller\'s clientmsgid through', async () => {
-      const { tag } = await client.request<{ tag: { id: number } }>(tagsCreate, { body: { tag: { name: '会员' } } });
+      const tag = await new TagService(client).create('会员');
       const result = await messages.massSendToTag(tag.id, { type: 'text', content: '会员日' }, { clientMsgId: 'campaign-2024-05-01' });
       expect(result.clientmsgid).toBe('campaign-2024-05-01');
       expect(sentOf('mass').at(-1)!.body).toEqual({
@@ -261,11 +275,17 @@ describe('MessageService (against the emulator)', () => {
       ['one OpenID', () => messages.massSendToOpenIds([USER], { type: 'text', content: 'x' }), 'touser'],
       ['10001 OpenIDs', () => messages.massSendToOpenIds(Array.from({ length: 10_001 }, (_, i) => `o${i}`), { type: 'text', content: 'x' }), 'touser'],
       ['a 65-byte clientmsgid', () => messages.massSendToAll({ type: 'text', content: 'x' }, { clientMsgId: 'c'.repeat(65) }), 'clientmsgid'],
-      ['21 images', () => messages.massSendToAll({ type: 'images', mediaIds: Array.from({ length: 21 }, (_, i) => `m${i}`) }), 'message.mediaIds'],
-      ['an empty text', () => messages.massSendToAll({ type: 'text', content: '' }), 'message.content'],
-      ['a music message (not a mass type)', () => messages.massSendToAll({ type: 'music' } as never), 'message.type'],
-      ['a preview of several images', () => messages.massPreview({ openId: USER }, { type: 'images', mediaIds: ['a', 'b'] }), 'message.type'],
-      ['a negative tag', () => messages.massSendToTag(-1, { type: 'text', content: 'x' }), 'tag_id'],
+      ['21 images', () => messages.massSendToAll({ type: 'images', mediaIds: Array.from({ length: 21 }, (_, i) => `m${i}`) }), 'images.media_ids'],
+      ['an empty text', () => messages.massSendToAll({ type: 'text', content: '' }), 'text.content'],
+      ['a music message (not a mass type)', () => messages.massSendToAll({ type: 'music' } as never), 'msgtype'],
+      ['a preview of several images', () => messages.massPreview({ openId: USER }, { type: 'images', mediaIds: ['a', 'b'] }), 'images'],
+      ['a negative tag', () => messages.massSendToTag(-1, { type: 'text', content: 'x' }), 'filter.tag_id'],
+      // The old hand-written checks passed these: `massDelete(undefined)` sent `{}`, `String(NaN)` was a "string".
+      ['a delete without msg_id', () => messages.massDelete(undefined as unknown as number), 'msg_id'],
+      ['a delete with msg_id NaN', () => messages.massDelete(Number.NaN), 'msg_id'],
+      ['a delete of article 9', () => messages.massDelete(1000, 9), 'article_idx'],
+      ['a status without msg_id', () => messages.massStatus(null as unknown as number), 'msg_id'],
+      ['a preview to nobody', () => messages.massPreview({} as never, { type: 'text', content: 'x' }), 'touser'],
     ])('refuses %s before sending', async (_label, call, field) => {
       const error = await call().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WechatValidationError);

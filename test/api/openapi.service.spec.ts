@@ -1,3 +1,4 @@
+import { rawCall } from '../support/raw-call.js';
 import { AutoreplyService } from '../../lib/api/autoreply/autoreply.service.js';
 import { OpenApiService } from '../../lib/api/openapi/openapi.service.js';
 import { TemplateBlockService } from '../../lib/api/template-block/template-block.service.js';
@@ -22,7 +23,7 @@ describe('OpenApiService (against the emulator)', () => {
   beforeEach(() => emu.clearRequests());
 
   it('looks up the request behind a WechatApiError by its rid', async () => {
-    const error = (await client.request(ENDPOINTS.menuGet).catch((e: unknown) => e)) as WechatApiError;
+    const error = (await rawCall(client, ENDPOINTS.menuGet).catch((e: unknown) => e)) as WechatApiError;
     expect(error).toBeInstanceOf(WechatApiError);
     expect(error.rid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
     const info = await openapi.lookupRid(error);
@@ -47,7 +48,7 @@ describe('OpenApiService (against the emulator)', () => {
   it('a rid the platform does not know is errcode 76001; another account’s 76003; a malformed one is refused before the call', async () => {
     await expect(openapi.getRid('00000000-00000000-00000000')).rejects.toMatchObject({ errcode: 76001, explanation: { en: expect.stringContaining('rid not found') } });
     const other = newClient(emu.url, { account: { appId: OTHER.appId, appSecret: OTHER.appSecret } }).client;
-    const foreign = (await other.request(ENDPOINTS.menuGet).catch((e: unknown) => e)) as WechatApiError;
+    const foreign = (await rawCall(other, ENDPOINTS.menuGet).catch((e: unknown) => e)) as WechatApiError;
     await expect(openapi.lookupRid(foreign)).rejects.toMatchObject({ errcode: 76003 });
     emu.clearRequests();
     await expect(openapi.getRid('not-a-rid')).rejects.toMatchObject({ field: 'rid' });
@@ -55,7 +56,7 @@ describe('OpenApiService (against the emulator)', () => {
   });
 
   it('forgets rids after 7 days', async () => {
-    const error = (await client.request(ENDPOINTS.menuGet).catch((e: unknown) => e)) as WechatApiError;
+    const error = (await rawCall(client, ENDPOINTS.menuGet).catch((e: unknown) => e)) as WechatApiError;
     emu.clock.advance(7 * 86_400 + 1);
     emu.revokeTokens();
     await expect(openapi.lookupRid(error)).rejects.toMatchObject({ errcode: 76001 });
@@ -63,8 +64,8 @@ describe('OpenApiService (against the emulator)', () => {
 
   it('clears one API’s quota (openapi/quota/clear)', async () => {
     emu.clearRequests();
-    await client.request(ENDPOINTS.menuGet).catch(() => undefined);
-    await expect(client.request(ENDPOINTS.menuGet)).rejects.toMatchObject({ errcode: 45009 });
+    await rawCall(client, ENDPOINTS.menuGet).catch(() => undefined);
+    await expect(rawCall(client, ENDPOINTS.menuGet)).rejects.toMatchObject({ errcode: 45009 });
     expect(emu.quotaUsed('/cgi-bin/menu/get')).toBe(1);
     await openapi.clearApiQuota('/cgi-bin/menu/get');
     expect(emu.requests.at(-1)?.body).toEqual({ cgi_path: '/cgi-bin/menu/get' });
@@ -79,7 +80,7 @@ describe('OpenApiService (against the emulator)', () => {
   });
 
   it('clears every quota with the AppSecret (clear_quota/v2): no access_token, the secret never logged', async () => {
-    await client.request(ENDPOINTS.menuGet).catch(() => undefined);
+    await rawCall(client, ENDPOINTS.menuGet).catch(() => undefined);
     expect(emu.quotaUsed('/cgi-bin/menu/get')).toBe(1);
     emu.clearRequests();
     await openapi.clearQuotaByAppSecret();

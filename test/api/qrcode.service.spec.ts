@@ -1,4 +1,4 @@
-import { QrcodeService } from '../../lib/api/qrcode.service.js';
+import { QrcodeService } from '../../lib/api/qrcode/qrcode.service.js';
 import { WechatValidationError } from '../../lib/errors/wechat-validation.error.js';
 import { WechatEmulator } from '../../lib/testing/index.js';
 import { APP, newClient } from './api-test-kit.js';
@@ -52,13 +52,13 @@ describe('QrcodeService (against the emulator)', () => {
   it.each([
     ['expire_seconds over 30 days', () => qrcodes.createTemporary({ scene: 1, expireSeconds: 2_592_001 }), 'expire_seconds'],
     ['expire_seconds not an integer', () => qrcodes.createTemporary({ scene: 1, expireSeconds: 1.5 }), 'expire_seconds'],
-    ['temporary scene_id 0', () => qrcodes.createTemporary({ scene: 0 }), 'scene_id'],
-    ['temporary scene_id over 32 bits', () => qrcodes.createTemporary({ scene: 4_294_967_296 }), 'scene_id'],
-    ['permanent scene_id 100001', () => qrcodes.createPermanent(100_001), 'scene_id'],
-    ['permanent scene_id 0', () => qrcodes.createPermanent(0), 'scene_id'],
-    ['an empty scene_str', () => qrcodes.createPermanent(''), 'scene_str'],
-    ['a 65-character scene_str', () => qrcodes.createTemporary({ scene: 'x'.repeat(65) }), 'scene_str'],
-    ['a scene that is neither', () => qrcodes.createPermanent(null as unknown as string), 'scene'],
+    ['temporary scene_id 0', () => qrcodes.createTemporary({ scene: 0 }), 'action_info.scene.scene_id'],
+    ['temporary scene_id over 32 bits', () => qrcodes.createTemporary({ scene: 4_294_967_296 }), 'action_info.scene.scene_id'],
+    ['permanent scene_id 100001', () => qrcodes.createPermanent(100_001), 'action_info.scene.scene_id'],
+    ['permanent scene_id 0', () => qrcodes.createPermanent(0), 'action_info.scene.scene_id'],
+    ['an empty scene_str', () => qrcodes.createPermanent(''), 'action_info.scene.scene_str'],
+    ['a 65-character scene_str', () => qrcodes.createTemporary({ scene: 'x'.repeat(65) }), 'action_info.scene.scene_str'],
+    ['a scene that is neither', () => qrcodes.createPermanent(null as unknown as string), 'action_info.scene.scene_str'],
   ])('refuses %s before sending', async (_label, call, field) => {
     const error = await call().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WechatValidationError);

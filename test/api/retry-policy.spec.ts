@@ -58,28 +58,28 @@ describe('retries against the emulator', () => {
   it('a read answered errcode -1 twice is retried and succeeds', async () => {
     const { client } = newClient(emu.url);
     emu.faults.inject({ path: '/cgi-bin/getcallbackip', kind: 'errcode', errcode: -1, times: 2 });
-    await expect(client.request(ENDPOINTS.getCallbackIp)).resolves.toHaveProperty('ip_list');
+    await expect(client.call(ENDPOINTS.getCallbackIp)).resolves.toHaveProperty('ip_list');
     expect(calls('/cgi-bin/getcallbackip').map((r) => r.errcode)).toEqual([-1, -1, 0]);
   });
 
   it('a read answered HTTP 503 is retried and succeeds', async () => {
     const { client } = newClient(emu.url);
     emu.faults.inject({ path: '/cgi-bin/get_api_domain_ip', kind: 'http5xx', status: 503, times: 1 });
-    await expect(client.request(ENDPOINTS.getApiDomainIp)).resolves.toHaveProperty('ip_list');
+    await expect(client.call(ENDPOINTS.getApiDomainIp)).resolves.toHaveProperty('ip_list');
     expect(calls('/cgi-bin/get_api_domain_ip').map((r) => r.status)).toEqual([503, 200]);
   });
 
   it('a read whose connection is reset is retried and succeeds', async () => {
     const { client } = newClient(emu.url);
     emu.faults.inject({ path: '/cgi-bin/getcallbackip', kind: 'reset', times: 1 });
-    await expect(client.request(ENDPOINTS.getCallbackIp)).resolves.toHaveProperty('ip_list');
+    await expect(client.call(ENDPOINTS.getCallbackIp)).resolves.toHaveProperty('ip_list');
     expect(calls('/cgi-bin/getcallbackip')).toHaveLength(2);
   });
 
   it('a read failing every time gives up after the attempt bound with the last error', async () => {
     const { client } = newClient(emu.url);
     emu.faults.inject({ path: '/cgi-bin/getcallbackip', kind: 'errcode', errcode: -1 });
-    await expect(client.request(ENDPOINTS.getCallbackIp)).rejects.toMatchObject({ errcode: -1, explanation: { en: expect.stringContaining('busy') } });
+    await expect(client.call(ENDPOINTS.getCallbackIp)).rejects.toMatchObject({ errcode: -1, explanation: { en: expect.stringContaining('busy') } });
     expect(calls('/cgi-bin/getcallbackip')).toHaveLength(3);
   });
 
@@ -91,8 +91,8 @@ describe('retries against the emulator', () => {
     const { client } = newClient(emu.url);
     await client.token.getAccessToken();
     emu.faults.inject({ path: '/cgi-bin/menu/create', times: 1, ...fault });
-    const body = { button: [{ type: 'click', name: 'A', key: 'K' }] };
-    await expect(client.request(ENDPOINTS.menuCreate, { body })).rejects.toMatchObject(expected);
+    const body = { button: [{ type: 'click' as const, name: 'A', key: 'K' }] };
+    await expect(client.call(ENDPOINTS.menuCreate, body)).rejects.toMatchObject(expected);
     expect(calls('/cgi-bin/menu/create')).toHaveLength(1);
     expect(emu.menu()).toBeNull();
   });
@@ -101,8 +101,8 @@ describe('retries against the emulator', () => {
     const { client, sent } = newClient(emu.url, { account: { apiTimeoutMs: 150 } });
     await client.token.getAccessToken();
     emu.faults.inject({ path: '/cgi-bin/menu/create', kind: 'delay', delayMs: 400 });
-    const body = { button: [{ type: 'click', name: 'A', key: 'K' }] };
-    const error = await client.request(ENDPOINTS.menuCreate, { body }).catch((e: unknown) => e);
+    const body = { button: [{ type: 'click' as const, name: 'A', key: 'K' }] };
+    const error = await client.call(ENDPOINTS.menuCreate, body).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WechatTransportError);
     expect(error).toMatchObject({ reason: 'timeout', path: '/cgi-bin/menu/create' });
     expect((error as Error).message).toContain('150 ms');
@@ -114,7 +114,7 @@ describe('retries against the emulator', () => {
     await client.token.getAccessToken();
     emu.faults.inject({ path: '/cgi-bin/getcallbackip', kind: 'delay', delayMs: 1_000 });
     const started = Date.now();
-    await expect(client.request(ENDPOINTS.getCallbackIp)).rejects.toMatchObject({ reason: 'timeout' });
+    await expect(client.call(ENDPOINTS.getCallbackIp)).rejects.toMatchObject({ reason: 'timeout' });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(sent.filter((r) => r === 'GET /cgi-bin/getcallbackip')).toHaveLength(3);
   });
@@ -123,8 +123,8 @@ describe('retries against the emulator', () => {
     const { client } = newClient(emu.url);
     await client.token.getAccessToken();
     emu.revokeTokens();
-    const body = { button: [{ type: 'click', name: 'A', key: 'K' }] };
-    await client.request(ENDPOINTS.menuCreate, { body });
+    const body = { button: [{ type: 'click' as const, name: 'A', key: 'K' }] };
+    await client.call(ENDPOINTS.menuCreate, body);
     expect(calls('/cgi-bin/menu/create').map((r) => r.errcode)).toEqual([40001, 0]);
     expect(emu.menu()).toMatchObject({ button: [{ type: 'click', name: 'A', key: 'K' }] });
   });

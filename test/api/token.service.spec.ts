@@ -52,14 +52,14 @@ describe('TokenService (against the emulator)', () => {
     expect(second).not.toBe(first);
     expect(emu.tokenFetches()).toBe(2);
     // the new token works against the API
-    await expect(client.request(ENDPOINTS.getCallbackIp)).resolves.toHaveProperty('ip_list');
+    await expect(client.call(ENDPOINTS.getCallbackIp)).resolves.toHaveProperty('ip_list');
   });
 
   it('refetches an expired token instead of sending it', async () => {
     const { client } = newClient(emu.url, { client: { now: () => emu.clock.now() } });
-    await client.request(ENDPOINTS.getCallbackIp);
+    await client.call(ENDPOINTS.getCallbackIp);
     emu.clock.advance(7300);
-    await client.request(ENDPOINTS.getCallbackIp);
+    await client.call(ENDPOINTS.getCallbackIp);
     expect(emu.tokenFetches()).toBe(2);
     expect(calls('/cgi-bin/getcallbackip').map((r) => r.errcode)).toEqual([0, 0]);
   });
@@ -75,7 +75,7 @@ describe('TokenService (against the emulator)', () => {
 
   it('can use the classic /cgi-bin/token endpoint', async () => {
     const { client } = newClient(emu.url, { account: { tokenEndpoint: 'classic' } });
-    await client.request(ENDPOINTS.getCallbackIp);
+    await client.call(ENDPOINTS.getCallbackIp);
     expect(calls('/cgi-bin/token')).toHaveLength(1);
     expect(calls('/cgi-bin/token')[0].query).toMatchObject({ grant_type: 'client_credential', appid: APP.appId });
     expect(calls('/cgi-bin/stable_token')).toHaveLength(0);
@@ -87,7 +87,7 @@ describe('TokenService (against the emulator)', () => {
       const { client } = newClient(emu.url);
       const old = await client.token.getAccessToken();
       emu.revokeTokens();
-      await expect(client.request(ENDPOINTS.getCallbackIp)).resolves.toHaveProperty('ip_list');
+      await expect(client.call(ENDPOINTS.getCallbackIp)).resolves.toHaveProperty('ip_list');
       expect(calls('/cgi-bin/getcallbackip').map((r) => r.errcode)).toEqual([40001, 0]);
       expect(emu.tokenFetches()).toBe(2);
       expect(await client.token.getAccessToken()).not.toBe(old);
@@ -104,7 +104,7 @@ describe('TokenService (against the emulator)', () => {
     const { client } = newClient(emu.url);
     await client.token.getAccessToken();
     emu.faults.inject({ path: '/cgi-bin/get_api_domain_ip', kind: 'delay', delayMs: 150, times: 1 });
-    const call = client.request(ENDPOINTS.getApiDomainIp);
+    const call = client.call(ENDPOINTS.getApiDomainIp);
     await new Promise((resolve) => setTimeout(resolve, 50));
     emu.revokeTokens(); // the request has left with the old token and is being held
     await expect(call).resolves.toHaveProperty('ip_list');
@@ -116,7 +116,7 @@ describe('TokenService (against the emulator)', () => {
     const { client } = newClient(emu.url);
     await client.token.getAccessToken();
     emu.revokeTokens();
-    await Promise.all(Array.from({ length: 100 }, () => client.request(ENDPOINTS.getCallbackIp)));
+    await Promise.all(Array.from({ length: 100 }, () => client.call(ENDPOINTS.getCallbackIp)));
     expect(emu.tokenFetches()).toBe(2);
     expect(calls('/cgi-bin/stable_token')).toHaveLength(2);
     expect(calls('/cgi-bin/getcallbackip').filter((r) => r.errcode === 0)).toHaveLength(100);
@@ -125,7 +125,7 @@ describe('TokenService (against the emulator)', () => {
   it('never loops: a call refused again after the refresh surfaces the token error', async () => {
     const { client } = newClient(emu.url);
     emu.faults.inject({ path: '/cgi-bin/getcallbackip', kind: 'errcode', errcode: 40001 });
-    const error = await client.request(ENDPOINTS.getCallbackIp).catch((e: unknown) => e);
+    const error = await client.call(ENDPOINTS.getCallbackIp).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WechatApiError);
     expect(error).toMatchObject({ errcode: 40001, path: '/cgi-bin/getcallbackip' });
     expect(calls('/cgi-bin/getcallbackip')).toHaveLength(2);
@@ -164,7 +164,7 @@ describe('TokenService (against the emulator)', () => {
 
   it('a wrong AppSecret is a WechatApiError (40125) without the secret, asked once', async () => {
     const { client } = newClient(emu.url, { account: { appSecret: 'wrong-secret-value-123456' } });
-    const error = await client.request(ENDPOINTS.getCallbackIp).catch((e: unknown) => e);
+    const error = await client.call(ENDPOINTS.getCallbackIp).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WechatApiError);
     expect(error).toMatchObject({ errcode: 40125, path: '/cgi-bin/stable_token' });
     expect(String((error as Error).message)).not.toContain('wrong-secret-value-123456');

@@ -31,8 +31,8 @@ describe('WechatApiClient', () => {
     const stub = await startStub(withToken((_req, _body, res) => json(res, { ip_list: ['1.1.1.1'] }, 'text/plain')));
     try {
       const { client } = newClient(stub.url);
-      await expect(client.request(ENDPOINTS.getCallbackIp)).resolves.toEqual({ ip_list: ['1.1.1.1'] });
-      await client.request(ENDPOINTS.menuTryMatch, { body: { user_id: '用户' } });
+      await expect(client.call(ENDPOINTS.getCallbackIp)).resolves.toEqual({ ip_list: ['1.1.1.1'] });
+      await client.call(ENDPOINTS.menuTryMatch, { user_id: '用户' });
       const [tokenHit, ipHit, postHit] = stub.hits;
       expect(JSON.parse(tokenHit.body.toString())).toEqual({
         grant_type: 'client_credential', appid: APP.appId, secret: APP.appSecret, force_refresh: false,
@@ -51,7 +51,7 @@ describe('WechatApiClient', () => {
     );
     try {
       const { client } = newClient(stub.url);
-      const error = await client.request(ENDPOINTS.menuGet).catch((e: unknown) => e);
+      const error = await client.call(ENDPOINTS.menuGet).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WechatApiError);
       const apiError = error as WechatApiError;
       expect(apiError).toMatchObject({ code: 'WECHAT_API_ERROR', errcode: 48001, path: '/cgi-bin/menu/get', rid: '6412a3f1-2c3b4d5e-0a1b2c3d' });
@@ -81,13 +81,13 @@ describe('WechatApiClient', () => {
     );
     try {
       const { client } = newClient(stub.url);
-      const file = await client.download(ENDPOINTS.mediaGet, { query: { media_id: 'file' } });
+      const file = await client.call(ENDPOINTS.mediaGet, { media_id: 'file' });
       expect(file).toEqual({ kind: 'file', file: { data: png, contentType: 'image/png', fileName: 'abc.png' } });
-      await expect(client.download(ENDPOINTS.mediaGet, { query: { media_id: 'video' } })).resolves.toEqual({
+      await expect(client.call(ENDPOINTS.mediaGet, { media_id: 'video' })).resolves.toEqual({
         kind: 'json',
         json: { video_url: 'http://example.invalid/v.mp4' },
       });
-      await expect(client.download(ENDPOINTS.mediaGet, { query: { media_id: 'nope' } })).rejects.toMatchObject({
+      await expect(client.call(ENDPOINTS.mediaGet, { media_id: 'nope' })).rejects.toMatchObject({
         errcode: 40007,
         path: '/cgi-bin/media/get',
       });
@@ -100,10 +100,10 @@ describe('WechatApiClient', () => {
     const stub = await startStub(withToken((_req, _body, res) => json(res, { media_id: 'm1' })));
     try {
       const { client } = newClient(stub.url);
-      await client.request(ENDPOINTS.materialAdd, {
-        query: { type: 'video' },
-        file: { field: 'media', data: Buffer.from('fake-mp4-bytes'), fileName: 'clip.mp4', contentType: 'video/mp4' },
-        fields: { description: JSON.stringify({ title: '标题', introduction: 'intro' }) },
+      await client.call(ENDPOINTS.materialAdd, {
+        type: 'video',
+        media: { data: Buffer.from('fake-mp4-bytes'), fileName: 'clip.mp4', contentType: 'video/mp4' },
+        description: { title: '标题', introduction: 'intro' },
       });
       const hit = stub.hits.find((h) => h.path === '/cgi-bin/material/add_material')!;
       expect(hit.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
@@ -132,8 +132,8 @@ describe('WechatApiClient', () => {
     );
     try {
       const { client } = newClient(stub.url);
-      await expect(client.request(ENDPOINTS.menuGet)).rejects.toMatchObject({ reason: 'http_status', status: 404 });
-      await expect(client.request(ENDPOINTS.materialCount)).rejects.toMatchObject({ reason: 'bad_response' });
+      await expect(client.call(ENDPOINTS.menuGet)).rejects.toMatchObject({ reason: 'http_status', status: 404 });
+      await expect(client.call(ENDPOINTS.materialCount)).rejects.toMatchObject({ reason: 'bad_response' });
       expect(stub.hits.filter((h) => h.path !== '/cgi-bin/stable_token')).toHaveLength(2);
     } finally {
       await stub.stop();
@@ -153,7 +153,7 @@ describe('WechatApiClient', () => {
     const store = new MemoryTokenStore();
     await store.set(APP.appId, { accessToken: TOKEN, expiresAt: Date.now() + 7_200_000 });
     const client = new WechatApiClient(accountFor(url), httpServiceOn(instance), store, { retry: FAST_RETRY });
-    const error = await client.request(ENDPOINTS.customSend, { body: {} }).catch((e: unknown) => e);
+    const error = await client.call(ENDPOINTS.customSend, { touser: 'oUser', msgtype: 'text', text: { content: 'hi' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WechatTransportError);
     expect(error).toMatchObject({ reason: 'connect', networkCode: 'ECONNREFUSED', mayHaveReachedServer: false });
     expect(requests).toBe(FAST_RETRY.attempts);
@@ -168,7 +168,7 @@ describe('WechatApiClient', () => {
         client: { retry: { attempts: 1 } },
       });
       const started = Date.now();
-      const error = await client.request(ENDPOINTS.getCallbackIp).catch((e: unknown) => e);
+      const error = await client.call(ENDPOINTS.getCallbackIp).catch((e: unknown) => e);
       expect(Date.now() - started).toBeLessThan(1_500);
       expect(error).toBeInstanceOf(WechatTransportError);
       expect(error).toMatchObject({ reason: 'timeout', path: '/cgi-bin/token', mayHaveReachedServer: true });

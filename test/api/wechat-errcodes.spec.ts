@@ -27,6 +27,7 @@ describe('endpoint table', () => {
       expect(['GET', 'POST']).toContain(spec.method);
       // the offiaccount tree, or the current 服务号 (/doc/service/) tree that replaced it
       expect(spec.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\//);
+      expect(spec.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\/doc\/(offiaccount|service)\//);
       if (spec.method === 'GET') expect(spec.body).toBe('none');
     }
   });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { HttpModule } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
-import { MenuService } from '../../lib/api/menu.service.js';
+import { MenuService } from '../../lib/api/menu/menu.service.js';
 import { ENDPOINTS } from '../../lib/api/wechat-endpoints.js';
 import { WECHAT_API_CLIENT_OPTIONS, WechatServices } from '../../lib/api/wechat-services.js';
 import { MemoryTokenStore } from '../../lib/stores/memory-token.store.js';
@@ -68,7 +68,7 @@ describe('WechatServices', () => {
 
     emu.faults.inject({ path: '/cgi-bin/getcallbackip', kind: 'errcode', errcode: -1 });
     emu.clearRequests();
-    await expect(services.forAccount().client.request(ENDPOINTS.getCallbackIp)).rejects.toMatchObject({ errcode: -1 });
+    await expect(services.forAccount().client.call(ENDPOINTS.getCallbackIp)).rejects.toMatchObject({ errcode: -1 });
     expect(emu.requests.filter((r) => r.path === '/cgi-bin/getcallbackip')).toHaveLength(2); // attempts: 2
     emu.faults.clear();
     await moduleRef.close();

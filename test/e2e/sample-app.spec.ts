@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { buildEvent, buildMessage, WechatEmulator } from '../../lib/testing/index.js';
+import { WechatServices } from '../../lib/index.js';
 import { createSampleApp } from '../../sample/create-sample-app.js';
 import { SampleMenuSync } from '../../sample/sample-menu.js';
 import { LogCapture } from '../support/log-capture.js';
@@ -28,6 +29,7 @@ async function listen(app: INestApplication): Promise<string> {
 }
 
 const user = 'oSampleUser0001';
+const TAGGED = 'oSampleTagged0002';
 const message = (fields: Record<string, string>) => xmlOf({ ToUserName: 'gh_sample', FromUserName: user, CreateTime: nowSeconds(), ...fields });
 
 describe('sample app, against the emulator', () => {
@@ -37,7 +39,7 @@ describe('sample app, against the emulator', () => {
   const logs = new LogCapture();
 
   beforeAll(async () => {
-    emulator = await WechatEmulator.start({ port: 0, ...account });
+    emulator = await WechatEmulator.start({ port: 0, ...account, followers: [{ openid: TAGGED, subscribeTime: 1_700_000_000, tags: ['VIP', '北京'] }] });
     ({ app } = await createSampleApp(env(emulator.url, { WECHAT_SYNC_MENU: 'true' }), { logger: logs }));
     url = await listen(app);
     await app.get(SampleMenuSync).done;
@@ -110,12 +112,41 @@ describe('sample app, against the emulator', () => {
     expect(xmlField(res.xml, 'Content')).toContain(`showqrcode?ticket=${encodeURIComponent(ticket)}`);
   });
 
+  it('answers "me" with the follower\'s subscribe time and tag names, read through UserService and TagService', async () => {
+    const res = await post(xmlOf({ ToUserName: 'gh_sample', FromUserName: TAGGED, CreateTime: nowSeconds(), MsgType: 'text', Content: 'me', MsgId: '3' }));
+    // 1700000000 is 2023-11-14 22:13:20 UTC, 2023-11-15 06:13 in Beijing
+    expect(xmlField(res.xml, 'Content')).toBe('你于 2023/11/15 06:13 关注本公众号；标签：VIP、北京');
+    const paths = emulator.requests.map((r) => r.path);
+    expect(paths).toEqual(expect.arrayContaining(['/cgi-bin/user/info', '/cgi-bin/tags/getidlist', '/cgi-bin/tags/get']));
+    const stranger = await post(xmlOf({ ToUserName: 'gh_sample', FromUserName: 'oNeverSubscribed', CreateTime: nowSeconds(), MsgType: 'text', Content: 'me', MsgId: '4' }));
+    expect(xmlField(stranger.xml, 'Content')).toBe('你还没有关注本公众号。');
+  });
+
   describe('driven by the emulator, as WeChat would', () => {
     it.each(['plain', 'compatible', 'safe'] as const)('%s mode: a text gets its typed echo in one delivery', async (mode) => {
       const result = await emulator.push(url, buildMessage('text', { Content: `push ${mode} 你好`, FromUserName: user }), { mode });
       expect(result.error).toBeUndefined();
       expect(result).toMatchObject({ status: 200, deliveries: 1, encrypted: mode !== 'plain' });
       expect(result.reply).toMatchObject({ toUser: user, reply: { type: 'text', content: `你说：push ${mode} 你好` } });
+    });
+
+    it('a subscribe pushed by the emulator makes a follower whom "me" then finds, tagged once a tag is set', async () => {
+      const fan = 'oSampleNewFan0003';
+      await emulator.push(url, buildEvent('subscribe', { FromUserName: fan }));
+      const services = app.get(WechatServices).forAccount();
+      const { subscribe_time } = await services.user.getInfo(fan);
+      const since = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' })
+        .formatToParts(new Date(subscribe_time! * 1000))
+        .reduce((acc, p) => ({ ...acc, [p.type]: p.value }), {} as Record<string, string>);
+      const when = `${since.year}/${since.month!.padStart(2, '0')}/${since.day!.padStart(2, '0')} ${since.hour!.padStart(2, '0')}:${since.minute}`;
+      const first = await emulator.push(url, buildMessage('text', { Content: 'me', FromUserName: fan }));
+      expect(first.reply).toMatchObject({ reply: { type: 'text', content: `你于 ${when} 关注本公众号；标签：无` } });
+      const tag = await services.tag.create('新粉丝');
+      await services.tag.tagUsers(tag.id, [fan]);
+      const second = await emulator.push(url, buildMessage('text', { Content: 'ME', FromUserName: fan }));
+      expect(second.reply).toMatchObject({ reply: { content: `你于 ${when} 关注本公众号；标签：新粉丝` } });
+      await emulator.push(url, buildEvent('unsubscribe', { FromUserName: fan }));
+      expect(emulator.followers(account.appId)).not.toContain(fan);
     });
 
     it.each(['plain', 'safe'] as const)('%s mode, JSON format: the menu click answers in JSON', async (mode) => {

@@ -1,5 +1,6 @@
 import { WechatValidationError } from '../../errors/wechat-validation.error.js';
-import { QrcodeService, type QrcodeTicket } from '../qrcode.service.js';
+import { QrcodeService } from '../qrcode/qrcode.service.js';
+import type { QrcodeTicket } from '../qrcode/qrcode.types.js';
 import type { WechatApiClient } from '../wechat-api.client.js';
 import { SHORTEN_LIMITS } from './shorten.dto.js';
 import { SHORTEN_ENDPOINTS as E } from './shorten.endpoints.js';

@@ -1,5 +1,7 @@
 import type { EmulatorRoute } from '../route.js';
 import { BASIC_ROUTES } from './basic.routes.js';
+import { BLACKLIST_ROUTES } from './blacklist.routes.js';
+import { CHANGE_OPENID_ROUTES } from './changeopenid.routes.js';
 import { KF_MESSAGE_ROUTES } from './kf-message.routes.js';
 import { MASS_ROUTES } from './mass.routes.js';
 import { MATERIAL_ROUTES } from './material.routes.js';
@@ -59,4 +61,6 @@ export const ALL_ROUTES: readonly EmulatorRoute[] = [
   ...INVOICE_ROUTES,
   ...MARKETCODE_ROUTES,
   ...STORE_ROUTES,
+  ...BLACKLIST_ROUTES,
+  ...CHANGE_OPENID_ROUTES,
 ];

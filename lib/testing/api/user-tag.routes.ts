@@ -42,6 +42,8 @@ function userInfo(f: Follower, lang: string): JsonObject {
 /** Pages `openids` after `next`, WeChat style (next_openid = last one returned). */
 function page(openids: string[], next: string | null | undefined): JsonObject {
   const start = next ? openids.indexOf(next) + 1 : 0;
+  // a cursor that is not in the list (e.g. someone who has since unsubscribed) is refused
+  if (next && start === 0) fail(40003);
   const slice = openids.slice(start, start + PAGE_SIZE);
   return { count: slice.length, data: { openid: slice }, next_openid: slice.at(-1) ?? '' };
 }

@@ -1,3 +1,4 @@
+import { rawCall } from '../../support/raw-call.js';
 import { IMAGE_API_SPECS, INTELLIGENT_ENDPOINTS, type ImageApiName } from '../../../lib/api/intelligent/intelligent.endpoints.js';
 import { IntelligentService } from '../../../lib/api/intelligent/intelligent.service.js';
 import { WechatValidationError } from '../../../lib/errors/wechat-validation.error.js';
@@ -82,6 +83,6 @@ describe('IntelligentService (against the emulator)', () => {
     expect(emu.requests.at(-1)?.query).toMatchObject({ lfrom: 'zh_CN', lto: 'en_US' });
     await expect(ai.translate('字'.repeat(201), 'zh_CN', 'en_US')).rejects.toMatchObject({ field: 'content', reason: expect.stringContaining('600 bytes') });
     await expect(ai.translate('  ', 'zh_CN', 'en_US')).rejects.toMatchObject({ field: 'content' });
-    await expect(client.request(INTELLIGENT_ENDPOINTS.translate, { query: { lfrom: 'zh_CN', lto: 'en_US' }, body: '' })).rejects.toMatchObject({ errcode: 44004 });
+    await expect(rawCall(client, INTELLIGENT_ENDPOINTS.translate, { query: { lfrom: 'zh_CN', lto: 'en_US' }, body: '' })).rejects.toMatchObject({ errcode: 44004 });
   });
 });

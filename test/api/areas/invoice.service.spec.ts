@@ -1,3 +1,4 @@
+import { rawCall } from '../../support/raw-call.js';
 import { INVOICE_ENDPOINTS } from '../../../lib/api/invoice/invoice.endpoints.js';
 import { InvoiceService } from '../../../lib/api/invoice/invoice.service.js';
 import { parseCallbackXml } from '../../../lib/message/callback-parser.js';
@@ -110,14 +111,14 @@ describe('InvoiceService: documented failures, one per endpoint', () => {
 
   const ref = { card_id: 'pUnknown', encrypt_code: 'bm9wZQ==' };
   const cases: [keyof typeof INVOICE_ENDPOINTS, () => Promise<unknown>, number][] = [
-    ['invoiceGetAuthUrl', () => client.request(INVOICE_ENDPOINTS.invoiceGetAuthUrl, { body: { ...authUrl('x'), source: 'fax' } }), 72031],
+    ['invoiceGetAuthUrl', () => rawCall(client, INVOICE_ENDPOINTS.invoiceGetAuthUrl, { body: { ...authUrl('x'), source: 'fax' } }), 72031],
     ['invoiceGetAuthData', () => invoice.getAuthData('never-asked', S_PAPPID), 72038],
     ['invoiceRejectInsert', () => invoice.rejectInsert('never-asked', S_PAPPID, '订单已退款'), 72038],
-    ['invoiceSetAuthField', () => client.request(INVOICE_ENDPOINTS.invoiceSetAuthField, { query: { action: 'set_auth_field' }, body: {} }), 72031],
+    ['invoiceSetAuthField', () => rawCall(client, INVOICE_ENDPOINTS.invoiceSetAuthField, { query: { action: 'set_auth_field' }, body: {} }), 72031],
     ['invoiceGetAuthField', () => invoice.getAuthField(), 72029],
-    ['invoiceSetPayMch', () => client.request(INVOICE_ENDPOINTS.invoiceSetPayMch, { query: { action: 'set_pay_mch' }, body: {} }), 72031],
+    ['invoiceSetPayMch', () => rawCall(client, INVOICE_ENDPOINTS.invoiceSetPayMch, { query: { action: 'set_pay_mch' }, body: {} }), 72031],
     ['invoiceGetPayMch', () => invoice.getPayMch(), 72028],
-    ['invoiceSetContact', () => client.request(INVOICE_ENDPOINTS.invoiceSetContact, { query: { action: 'set_contact' }, body: { contact: {} } }), 72031],
+    ['invoiceSetContact', () => rawCall(client, INVOICE_ENDPOINTS.invoiceSetContact, { query: { action: 'set_contact' }, body: { contact: {} } }), 72031],
     ['invoiceGetContact', () => invoice.getContact(), 72031],
     ['invoiceSetUrl', () => invoice.getPlatformUrl(), 45009],
     ['invoiceInsert', async () => {
@@ -125,8 +126,8 @@ describe('InvoiceService: documented failures, one per endpoint', () => {
       await invoice.rejectInsert('rejected-order', S_PAPPID, '订单已退款');
       return invoice.insert({ order_id: 'rejected-order', card_id: 'c', appid: APP.appId, card_ext: { nonce_str: 'n', user_card: { invoice_user_data: userData('p') } } });
     }, 72038],
-    ['invoiceCreateCard', () => client.request(INVOICE_ENDPOINTS.invoiceCreateCard, { body: { invoice_info: { payee: 'x' } } }), 72031],
-    ['invoiceSetPdf', () => client.request(INVOICE_ENDPOINTS.invoiceSetPdf, { file: { field: 'pdf', data: PNG, fileName: 'a.pdf' } }), 40005],
+    ['invoiceCreateCard', () => rawCall(client, INVOICE_ENDPOINTS.invoiceCreateCard, { body: { invoice_info: { payee: 'x' } } }), 72031],
+    ['invoiceSetPdf', () => rawCall(client, INVOICE_ENDPOINTS.invoiceSetPdf, { file: { field: 'pdf', data: PNG, fileName: 'a.pdf' } }), 40005],
     ['invoiceGetPdf', () => invoice.getPdf('3000'), 72031],
     ['invoicePlatformUpdateStatus', () => invoice.platformUpdateStatus('pUnknown', '000', 'INVOICE_REIMBURSE_LOCK'), 72031],
     ['reimburseGetInvoiceInfo', () => invoice.getReimburseInfo(ref), 72031],

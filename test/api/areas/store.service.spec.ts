@@ -1,3 +1,4 @@
+import { rawCall } from '../../support/raw-call.js';
 import { STORE_ENDPOINTS } from '../../../lib/api/store/store.endpoints.js';
 import { StoreService } from '../../../lib/api/store/store.service.js';
 import { WechatEmulator } from '../../../lib/testing/index.js';
@@ -66,8 +67,8 @@ describe('StoreService (against the emulator)', () => {
     await expect(stores.getStore(poi)).rejects.toMatchObject({ errcode: 40097, path: '/wxa/get_store_info' });
     await expect(stores.deleteStore(poi)).rejects.toMatchObject({ errcode: 40097, path: '/wxa/del_store' });
     await expect(stores.updateStore({ poi_id: poi, map_poi_id: 'x', pic_list: PICS, contract_phone: '1', hour: '09:00-22:00' })).rejects.toMatchObject({ errcode: 40097 });
-    await expect(client.request(STORE_ENDPOINTS.storeAdd, { body: { map_poi_id: 'x' } })).rejects.toMatchObject({ errcode: 40097, path: '/wxa/add_store' });
-    await expect(client.request(STORE_ENDPOINTS.storeGetList, { body: { offset: 0, limit: 51 } })).rejects.toMatchObject({ errcode: 40097 });
+    await expect(rawCall(client, STORE_ENDPOINTS.storeAdd, { body: { map_poi_id: 'x' } })).rejects.toMatchObject({ errcode: 40097, path: '/wxa/add_store' });
+    await expect(rawCall(client, STORE_ENDPOINTS.storeGetList, { body: { offset: 0, limit: 51 } })).rejects.toMatchObject({ errcode: 40097 });
   });
 
   it('refuses bad input before the call, naming the field', async () => {

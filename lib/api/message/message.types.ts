@@ -1,4 +1,4 @@
-import type { ImageContent, MpNewsContent, TextContent, VoiceContent, WxCardContent } from '../message/reply.js';
+import type { ImageContent, MpNewsContent, TextContent, VoiceContent, WxCardContent } from '../../message/reply.js';
 
 /**
  * Template messages, in the documented JSON shape.
@@ -69,6 +69,12 @@ export interface MassSendOptions {
    * 45065). Generated when left out; pass the returned one to repeat a send safely.
    */
   clientMsgId?: string;
+}
+
+/** WeChat's answer to a mass send. */
+export interface MassSendAnswer {
+  msg_id: number;
+  msg_data_id?: number;
 }
 
 export interface MassSendResult {

@@ -1,4 +1,4 @@
-import type { DownloadedFile } from './wechat-api.client.js';
+import type { DownloadedFile } from '../wechat-api.client.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -42,6 +42,14 @@ export interface MediaInput {
   data: Uint8Array | Blob;
   fileName: string;
   contentType?: string;
+}
+
+/** WeChat's answer of `media/upload`: a thumb upload answers `thumb_media_id` in place of `media_id`. */
+export interface TemporaryMediaUploaded {
+  type?: MediaType;
+  media_id?: string;
+  thumb_media_id?: string;
+  created_at: number;
 }
 
 /** Answer of `media/upload` (a thumb's `thumb_media_id` is returned as `media_id`). */
