@@ -37,6 +37,7 @@ export class AppModule {
             token: c.token,
             encodingAESKey: c.encodingAESKey,
             maxTimestampSkewSeconds: c.maxTimestampSkewSeconds,
+            ...(c.requireEncryption !== undefined ? { requireEncryption: c.requireEncryption } : {}),
             ...(p.apiBaseUrl ? { apiBaseUrl: p.apiBaseUrl } : {}),
             // WECHAT_REDIS_URL set: processes sharing it share one access token and one dedupe of WeChat's retries
             // (a cluster). Unset: both live in this process's memory. The module closes these clients on shutdown.

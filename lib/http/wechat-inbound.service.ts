@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type HttpException } from '@nestjs/common';
 import { computeSignature, signatureMatches } from '../crypto/signature.js';
-import { MessageCrypto } from '../crypto/message-crypto.js';
+import type { MessageCrypto } from '../crypto/message-crypto.js';
+import { MessageKeyRing } from '../crypto/message-key-ring.js';
 import { WechatInboundError } from '../errors/wechat-inbound.error.js';
 import type { MessageFormat, WechatInboundContext } from '../handlers/inbound-context.js';
 import { parseCallbackJson, parseCallbackXml } from '../message/callback-parser.js';
@@ -22,10 +23,10 @@ import { toHttpException } from './inbound-http-exception.js';
 import { INBOUND_MESSAGES } from './inbound.messages.js';
 import { readRawBody } from './raw-body.reader.js';
 
-/** One account's inbound state, derived once at bootstrap (the AES key and IV live in `crypto`). */
+/** One account's inbound state, derived once at bootstrap (the AES keys and IVs live in `keys`). */
 export interface AccountRuntime {
   readonly account: ResolvedAccount;
-  readonly crypto: MessageCrypto | null;
+  readonly keys: MessageKeyRing | null;
   readonly ref: { readonly name: string; readonly appId: string };
 }
 
@@ -36,6 +37,8 @@ export interface OpenedCallback {
   readonly context: WechatInboundContext;
   /** The reply must be encrypted (the request was). */
   readonly encrypted: boolean;
+  /** The key that opened the request, which seals its reply (the previous one during a key rotation). */
+  readonly crypto: MessageCrypto | null;
   readonly nonce: string;
 }
 
@@ -64,7 +67,7 @@ export class WechatInboundService {
     for (const account of accounts.all) {
       const runtime: AccountRuntime = {
         account,
-        crypto: account.encodingAESKey ? new MessageCrypto(account.encodingAESKey, account.appId) : null,
+        keys: account.encodingAESKey ? new MessageKeyRing(account.encodingAESKey, account.appId, account.previousEncodingAESKey) : null,
         ref: Object.freeze({ name: account.name, appId: account.appId }),
       };
       this.runtimes.set(account.name, runtime);
@@ -83,17 +86,20 @@ export class WechatInboundService {
   }
 
   /**
-   * Whether a query carries a valid `signature` and timestamp for the account registered under `accountKey`
-   * (name or AppID; undefined = the default account). Lets the raw-body capture read only bodies of signed requests.
+   * The refusal for a POST to the callback route of `accountKey` (name or AppID; undefined = the default account)
+   * whose query lacks a valid `signature` or timestamp, already logged; null when it is signed. Lets the HTTP
+   * adapters refuse unsigned callbacks before reading a byte of their body.
    */
-  isSignedCallback(accountKey: string | undefined, query: QueryLike): boolean {
+  refuseUnsigned(accountKey: string | undefined, query: QueryLike, method = 'POST'): HttpException | null {
     const runtime = accountKey === undefined ? this.defaultRuntime : this.runtimes.get(accountKey);
-    if (!runtime) return false;
     try {
+      if (!runtime) throw new WechatInboundError('account_unknown', INBOUND_MESSAGES.unknownAccount);
       this.verifyQuery(runtime, query);
-      return true;
-    } catch {
-      return false;
+      return null;
+    } catch (error) {
+      if (!(error instanceof WechatInboundError)) throw error;
+      this.logRefusal(error, { method, headers: {}, params: { account: accountKey } });
+      return toHttpException(error);
     }
   }
 
@@ -150,7 +156,7 @@ export class WechatInboundService {
       if (!result.ok) throw new TypeError(`the route returned ${result.what}, not a reply`);
       return this.seal(opened, result.reply);
     } catch (error) {
-      this.logger.error(`Callback handling failed; answered "success": ${describe(error)}`, error instanceof Error ? error.stack : undefined);
+      this.logger.error(`Callback handling failed; answered "success": ${JSON.stringify(describe(error))}`, error instanceof Error ? error.stack : undefined);
       return SUCCESS_REPLY;
     }
   }
@@ -171,7 +177,7 @@ export class WechatInboundService {
       ? renderReplyJson(reply, message.FromUserName, message.ToUserName, now)
       : renderReplyXml(reply, message.FromUserName, message.ToUserName, now);
     if (!opened.encrypted) return { body: plain, contentType: CONTENT_TYPE[context.format] };
-    const encrypt = runtime.crypto!.encrypt(plain);
+    const encrypt = opened.crypto!.encrypt(plain);
     const timeStamp = String(now);
     const envelope = {
       encrypt,
@@ -189,7 +195,10 @@ export class WechatInboundService {
   logRefusal(error: WechatInboundError, req: HttpRequestLike): void {
     // The account path segment is the sender's choice: quoted by JSON.stringify so it cannot forge log lines.
     const account = typeof req.params?.account === 'string' ? req.params.account.slice(0, 64) : this.defaultRuntime.ref.name;
-    this.logger.warn(`Refused ${req.method ?? ''} callback for account ${JSON.stringify(account)}: ${error.reason} (${error.message})`);
+    const cause = error.cause instanceof WechatInboundError ? `; cause: ${error.cause.reason} (${error.cause.message})` : '';
+    this.logger.warn(
+      `Refused ${req.method ?? ''} callback for account ${JSON.stringify(account)}: ${error.reason} (${error.message})${cause}`,
+    );
   }
 
   private verifyQuery(runtime: AccountRuntime, query: QueryLike): { timestamp: string; nonce: string } {
@@ -235,22 +244,21 @@ export class WechatInboundService {
 
     let message: InboundMessage;
     let mode: WechatInboundContext['mode'] = 'plain';
+    let crypto: MessageCrypto | null = null;
     if (encrypted) {
       const encrypt = typeof fields.Encrypt === 'string' ? fields.Encrypt.trim() : '';
       if (encrypt === '') throw new WechatInboundError('encrypt_missing', INBOUND_MESSAGES.encryptMissing);
       if (!signatureMatches(computeSignature([runtime.account.token, timestamp, nonce, encrypt]), msgSignature)) {
         throw new WechatInboundError('msg_signature_invalid', INBOUND_MESSAGES.msgSignatureInvalid);
       }
-      if (!runtime.crypto) throw new WechatInboundError('aes_not_configured', INBOUND_MESSAGES.aesNotConfigured);
+      if (!runtime.keys) throw new WechatInboundError('aes_not_configured', INBOUND_MESSAGES.aesNotConfigured);
       // Compatible mode repeats the fields in plaintext, but only the encrypted copy is covered by msg_signature.
-      message = toInboundMessage(parse(runtime.crypto.decrypt(encrypt), format));
+      ({ message, crypto } = openEncrypted(runtime.keys, encrypt, format));
       mode = fields.MsgType === undefined ? 'safe' : 'compatible';
     } else {
       message = toInboundMessage(fields);
-    }
-    // Every push names both parties; a passive reply swaps them, so without them there is nothing to answer.
-    if (typeof message.ToUserName !== 'string' || typeof message.FromUserName !== 'string') {
-      throw new WechatInboundError('body_not_a_message', INBOUND_MESSAGES.partiesMissing);
+      // Every push names both parties; a passive reply swaps them, so without them there is nothing to answer.
+      if (!namesParties(message)) throw new WechatInboundError('body_not_a_message', INBOUND_MESSAGES.partiesMissing);
     }
     const openid = singleQueryValue(query, 'openid');
     const context: WechatInboundContext = {
@@ -259,7 +267,29 @@ export class WechatInboundService {
       format,
       ...(openid !== undefined ? { openid } : {}),
     };
-    return { runtime, message, context, encrypted, nonce };
+    return { runtime, message, context, encrypted, crypto, nonce };
+  }
+}
+
+function namesParties(message: InboundMessage): boolean {
+  return typeof message.ToUserName === 'string' && typeof message.FromUserName === 'string';
+}
+
+/**
+ * Decrypts, parses and normalizes an `Encrypt` value. Every failure past `msg_signature` (base64, length,
+ * padding, AppID, the decrypted document) is ONE refusal, `decrypt_failed`, with one status and one body: telling
+ * them apart would be an oracle for whoever holds the Token but not the key. The reason is the error's `cause`,
+ * which only the log shows.
+ */
+function openEncrypted(keys: MessageKeyRing, encrypt: string, format: MessageFormat): { message: InboundMessage; crypto: MessageCrypto } {
+  try {
+    const { plaintext, crypto } = keys.open(encrypt);
+    const message = toInboundMessage(parse(plaintext, format));
+    if (!namesParties(message)) throw new WechatInboundError('body_not_a_message', INBOUND_MESSAGES.partiesMissing);
+    return { message, crypto };
+  } catch (error) {
+    if (!(error instanceof WechatInboundError)) throw error;
+    throw new WechatInboundError('decrypt_failed', INBOUND_MESSAGES.decryptFailed, { cause: error });
   }
 }
 
