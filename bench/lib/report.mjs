@@ -1,7 +1,7 @@
 // Renders bench results as markdown, with the targets the project set itself.
 export const GOALS = {
-  safeRatio: 0.8,
-  plainRatio: 0.9,
+  // Issue 12: per adapter, ratio to the bare route on the same adapter in the same run.
+  ratios: { express: { safe: 0.85, plain: 0.93 }, fastify: { safe: 0.55, plain: 0.8 } },
   handlerRatio: 0.95,
   tokenRequests: 1,
   rssGrowthMiBPerMillion: 20,
@@ -30,8 +30,9 @@ function goalRows(report) {
   for (const adapter of ['express', 'fastify']) {
     const safe = byId.get(`${adapter}/sample-safe`);
     const plain = byId.get(`${adapter}/sample-plain`);
-    if (safe) rows.push([`safe mode ≥ ${GOALS.safeRatio}× bare (${adapter})`, fmt(safe.ratioToBare, 2), safe.ratioToBare >= GOALS.safeRatio]);
-    if (plain) rows.push([`plaintext ≥ ${GOALS.plainRatio}× bare (${adapter})`, fmt(plain.ratioToBare, 2), plain.ratioToBare >= GOALS.plainRatio]);
+    const goal = GOALS.ratios[adapter];
+    if (safe) rows.push([`safe mode ≥ ${goal.safe}× bare (${adapter})`, fmt(safe.ratioToBare, 2), safe.ratioToBare >= goal.safe]);
+    if (plain) rows.push([`plaintext ≥ ${goal.plain}× bare (${adapter})`, fmt(plain.ratioToBare, 2), plain.ratioToBare >= goal.plain]);
   }
   const webotSafe = byId.get('express/webot-safe');
   const safe = byId.get('express/sample-safe');

@@ -278,8 +278,8 @@ describe('WechatDispatcher with Nest enhancers', () => {
   });
 
   it.each([
-    ['http-error', 'Handlers.httpError failed (BadRequestException: not for wechat)'],
-    ['throw-string', 'Handlers.throwString failed (non-Error value of type string)'],
+    ['http-error', 'Handlers.httpError failed ("BadRequestException: not for wechat")'],
+    ['throw-string', 'Handlers.throwString failed ("non-Error value of type string")'],
   ])('errors Nest does not log itself (%s) are logged once by the dispatcher, with the handler', async (content, expected) => {
     await expect(dispatcher.dispatch(text(content), ctx())).resolves.toBeNull();
     expect(errorLog).toHaveBeenCalledTimes(1);
