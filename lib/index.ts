@@ -23,7 +23,9 @@ export { WechatInboundError, INBOUND_ERROR_STATUS, type InboundErrorReason } fro
 export { WechatSignatureGuard } from './http/signature.guard.js';
 export { WechatXmlInterceptor } from './http/xml-body.interceptor.js';
 export { WechatInboundService, type OpenedCallback, type SealedReply, type AccountRuntime } from './http/wechat-inbound.service.js';
-export type { HttpRequestLike, QueryLike } from './http/http-request.js';
+export type { HttpRequestLike } from './http/http-request.js';
+export type { QueryLike } from './protocol/query.js';
+export type { VerifiedPost } from './protocol/callback-protocol.js';
 // The pipeline (dedupe → deadline → dispatch → late reply) for routes of your own: `pipeline.process(opened)`.
 export { WechatInboundPipeline } from './inbound/inbound.pipeline.js';
 
@@ -36,7 +38,7 @@ export { OnScan } from './handlers/decorators/on-scan.decorator.js';
 export { OnMessage } from './handlers/decorators/on-message.decorator.js';
 export { ForAccount } from './handlers/decorators/for-account.decorator.js';
 export { WechatMessage, WechatContext } from './handlers/decorators/param.decorators.js';
-export type { WechatInboundContext, MessageMode, MessageFormat } from './handlers/inbound-context.js';
+export type { WechatInboundContext, MessageMode, MessageFormat } from './protocol/inbound-context.js';
 export { WechatHandlerDefinitionError, WechatDuplicateHandlerError } from './handlers/wechat-handler.error.js';
 export { WechatDispatcher } from './handlers/wechat.dispatcher.js';
 

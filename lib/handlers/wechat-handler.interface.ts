@@ -1,5 +1,5 @@
 import type { InboundMessage } from '../message/message-types.js';
-import type { WechatInboundContext } from './inbound-context.js';
+import type { WechatInboundContext } from '../protocol/inbound-context.js';
 
 /** Calls the handler through Nest's guards, interceptors, pipes and exception filters; built once at bootstrap. */
 export type WechatHandlerInvoker = (message: InboundMessage, context: WechatInboundContext) => Promise<unknown>;

@@ -4,7 +4,7 @@ import type { InboundMessage } from '../message/message-types.js';
 import type { Reply } from '../message/reply.js';
 import { normalizeHandlerResult } from './handler-result.normalizer.js';
 import { HANDLER_MESSAGES } from './handlers.messages.js';
-import type { WechatInboundContext } from './inbound-context.js';
+import type { WechatInboundContext } from '../protocol/inbound-context.js';
 import type { WechatHandler } from './wechat-handler.interface.js';
 import { WechatHandlerRegistry } from './wechat-handler.registry.js';
 

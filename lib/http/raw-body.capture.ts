@@ -5,10 +5,11 @@ import { Readable } from 'node:stream';
 import { WechatInboundError } from '../errors/wechat-inbound.error.js';
 import { WechatAccounts } from '../wechat-accounts.js';
 import { DEFAULTS, REQUEST_KEYS } from '../wechat-mp.constants.js';
-import { INBOUND_MESSAGES } from './inbound.messages.js';
+import { INBOUND_MESSAGES } from '../protocol/inbound.messages.js';
 import { toHttpException } from './inbound-http-exception.js';
 import { readStream } from './raw-body.reader.js';
-import { mediaTypeOf, queryOf, type HttpRequestLike } from './http-request.js';
+import { queryOf, type HttpRequestLike } from './http-request.js';
+import { mediaTypeOf } from '../protocol/query.js';
 import { WechatInboundService } from './wechat-inbound.service.js';
 
 /** Names Express/Nest give body-parser layers; ours must run before the first of them. */

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { WechatInboundError } from '../errors/wechat-inbound.error.js';
-import { INBOUND_MESSAGES } from './inbound.messages.js';
+import { INBOUND_MESSAGES } from '../protocol/inbound.messages.js';
 import { DEFAULTS, REQUEST_KEYS } from '../wechat-mp.constants.js';
 import { nodeRequestOf, type HttpRequestLike } from './http-request.js';
 

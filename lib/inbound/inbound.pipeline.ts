@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { POLL_BACKOFF, sleep } from '../common/poll.js';
 import { WechatDispatcher } from '../handlers/wechat.dispatcher.js';
-import type { OpenedCallback } from '../http/wechat-inbound.service.js';
+import type { OpenedCallback } from '../protocol/callback-protocol.js';
 import type { Reply } from '../message/reply.js';
 import type { DedupeStore } from '../stores/dedupe-store.interface.js';
 import { WECHAT_MP_MODULE_OPTIONS } from '../wechat-mp.module-definition.js';

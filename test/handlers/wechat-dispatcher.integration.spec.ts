@@ -27,7 +27,7 @@ import { OnMessage } from '../../lib/handlers/decorators/on-message.decorator.js
 import { OnScan } from '../../lib/handlers/decorators/on-scan.decorator.js';
 import { OnText } from '../../lib/handlers/decorators/on-text.decorator.js';
 import { WechatContext, WechatMessage } from '../../lib/handlers/decorators/param.decorators.js';
-import type { WechatInboundContext } from '../../lib/handlers/inbound-context.js';
+import type { WechatInboundContext } from '../../lib/protocol/inbound-context.js';
 import { WechatDuplicateHandlerError } from '../../lib/handlers/wechat-handler.error.js';
 import { WECHAT_HANDLER_PROVIDERS } from '../../lib/handlers/wechat-handler.providers.js';
 import { WechatDispatcher } from '../../lib/handlers/wechat.dispatcher.js';
