@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { InboundMessage } from '../message/message-types.js';
+import type { AnyInboundMessage } from '../message/message-types.js';
 
 /**
  * The key under which WeChat's retries of one callback are recognized (without the AppID; the pipeline prefixes it).
@@ -16,7 +16,7 @@ import type { InboundMessage } from '../message/message-types.js';
  *   discriminating fields always misses the next such event. A retry repeats the event exactly, so it still maps
  *   to the same key.
  */
-export function dedupeKeyOf(message: InboundMessage): string {
+export function dedupeKeyOf(message: AnyInboundMessage): string {
   const fields = message as unknown as Record<string, unknown>;
   const msgId = fields.MsgId;
   if (typeof msgId === 'string' && msgId !== '') return `m:${digest(`${String(message.FromUserName)}\n${msgId}`)}`;

@@ -3,7 +3,7 @@ import type { MessageCrypto } from '../crypto/message-crypto.js';
 import { MessageKeyRing } from '../crypto/message-key-ring.js';
 import { WechatInboundError } from '../errors/wechat-inbound.error.js';
 import { parseCallbackJson, parseCallbackXml } from '../message/callback-parser.js';
-import type { InboundMessage } from '../message/message-types.js';
+import type { AnyInboundMessage } from '../message/message-types.js';
 import { toInboundMessage } from '../message/message-normalizer.js';
 import type { Reply } from '../message/reply.js';
 import { renderEncryptedReplyJson, renderEncryptedReplyXml, renderReplyJson, renderReplyXml } from '../message/reply-serializer.js';
@@ -33,7 +33,7 @@ export interface VerifiedPost {
 /** A verified, decrypted, parsed callback. */
 export interface OpenedCallback {
   readonly runtime: AccountRuntime;
-  readonly message: InboundMessage;
+  readonly message: AnyInboundMessage;
   readonly context: WechatInboundContext;
   /** The reply must be encrypted (the request was). */
   readonly encrypted: boolean;
@@ -134,7 +134,7 @@ export class CallbackProtocol {
   open(post: VerifiedPost, raw: string): OpenedCallback {
     const { runtime, format, timestamp, nonce } = post;
     const fields = parse(raw, format);
-    let message: InboundMessage;
+    let message: AnyInboundMessage;
     let mode: WechatInboundContext['mode'] = 'plain';
     let crypto: MessageCrypto | null = null;
     const encrypted = post.msgSignature !== undefined;
@@ -187,7 +187,7 @@ export class CallbackProtocol {
   }
 }
 
-function namesParties(message: InboundMessage): boolean {
+function namesParties(message: AnyInboundMessage): boolean {
   return typeof message.ToUserName === 'string' && typeof message.FromUserName === 'string';
 }
 
@@ -197,7 +197,7 @@ function namesParties(message: InboundMessage): boolean {
  * them apart would be an oracle for whoever holds the Token but not the key. The reason is the error's `cause`,
  * which only the log shows.
  */
-function openEncrypted(keys: MessageKeyRing, encrypt: string, format: MessageFormat): { message: InboundMessage; crypto: MessageCrypto } {
+function openEncrypted(keys: MessageKeyRing, encrypt: string, format: MessageFormat): { message: AnyInboundMessage; crypto: MessageCrypto } {
   try {
     const { plaintext, crypto } = keys.open(encrypt);
     const message = toInboundMessage(parse(plaintext, format));
