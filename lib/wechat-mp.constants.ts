@@ -42,4 +42,6 @@ export const REQUEST_KEYS = {
   rawBody: 'wechatRawBody',
   bodyError: 'wechatBodyError',
   inbound: 'wechatInbound',
+  /** The capture layer's verified query (`VerifiedQuery`), reused by the route. */
+  verifiedQuery: 'wechatVerifiedQuery',
 } as const;

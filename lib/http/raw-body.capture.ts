@@ -122,7 +122,7 @@ export class WechatRawBodyCapture implements OnModuleInit {
       const target = req.method === 'POST' ? this.targetOf(req.path ?? pathOf(req.url)) : undefined;
       if (target === undefined) return next();
       // An unsigned request is answered now, its body unread (no parser after us may read it either).
-      const refusal = this.inbound.refuseUnsigned(target.account, queryOf(req as unknown as HttpRequestLike), req.method);
+      const refusal = this.inbound.refuseUnsigned(target.account, queryOf(req as unknown as HttpRequestLike), req.method, req as never);
       if (refusal) return answerNow(res, refusal, false);
       const target$ = req as unknown as Record<string, unknown>;
       const limit = target.limit;
@@ -171,7 +171,7 @@ export class WechatRawBodyCapture implements OnModuleInit {
       const target = req.method === 'POST' ? this.targetOf(pathOf(req.url)) : undefined;
       if (target === undefined) return payload;
       // An unsigned request is refused before its body is read; the connection closes with the answer.
-      const refusal = this.inbound.refuseUnsigned(target.account, queryOf(req as unknown as HttpRequestLike), req.method);
+      const refusal = this.inbound.refuseUnsigned(target.account, queryOf(req as unknown as HttpRequestLike), req.method, req as never);
       if (refusal) {
         reply.header('connection', 'close');
         throw refusal;

@@ -3,7 +3,14 @@ import { describeError as describe } from '../errors/describe-error.js';
 import { WechatInboundError } from '../errors/wechat-inbound.error.js';
 import { normalizeHandlerResult } from '../handlers/handler-result.normalizer.js';
 import type { HandlerResult, Reply } from '../message/reply.js';
-import { CallbackProtocol, SUCCESS_REPLY, type AccountRuntime, type OpenedCallback, type SealedReply } from '../protocol/callback-protocol.js';
+import {
+  CallbackProtocol,
+  SUCCESS_REPLY,
+  type AccountRuntime,
+  type OpenedCallback,
+  type SealedReply,
+  type VerifiedQuery,
+} from '../protocol/callback-protocol.js';
 import type { QueryLike } from '../protocol/query.js';
 import { WechatAccounts } from '../wechat-accounts.js';
 import { REQUEST_KEYS } from '../wechat-mp.constants.js';
@@ -38,9 +45,11 @@ export class WechatInboundService {
    * whose query lacks a valid `signature` or timestamp, already logged; null when it is signed. Lets the HTTP
    * adapters refuse unsigned callbacks before reading a byte of their body.
    */
-  refuseUnsigned(accountKey: string | undefined, query: QueryLike, method = 'POST'): HttpException | null {
+  refuseUnsigned(accountKey: string | undefined, query: QueryLike, method = 'POST', req?: Record<string, unknown>): HttpException | null {
     try {
-      this.protocol.verifyQuery(this.protocol.runtimeFor(accountKey), query);
+      const verified = this.protocol.verifyQuery(this.protocol.runtimeFor(accountKey), query);
+      // Kept on the request: the route reuses it instead of computing the signature again.
+      if (req) req[REQUEST_KEYS.verifiedQuery] = verified;
       return null;
     } catch (error) {
       if (!(error instanceof WechatInboundError)) throw error;
@@ -95,7 +104,7 @@ export class WechatInboundService {
     try {
       const result = normalizeHandlerResult(await handle());
       if (!result.ok) throw new TypeError(`the route returned ${result.what}, not a reply`);
-      return this.protocol.seal(opened, result.reply);
+      return this.seal(opened, result.reply);
     } catch (error) {
       this.logger.error(`Callback handling failed; answered "success": ${JSON.stringify(describe(error))}`, error instanceof Error ? error.stack : undefined);
       return SUCCESS_REPLY;
@@ -122,7 +131,8 @@ export class WechatInboundService {
   }
 
   private async doOpen(req: HttpRequestLike): Promise<OpenedCallback> {
-    const post = this.protocol.verifyPost(this.runtimeFor(req), queryOf(req), req.headers['content-type']);
+    const checked = req[REQUEST_KEYS.verifiedQuery] as VerifiedQuery | undefined;
+    const post = this.protocol.verifyPost(this.runtimeFor(req), queryOf(req), req.headers['content-type'], checked);
     const raw = await readRawBody(req, post.runtime.account.bodyLimitBytes);
     return this.protocol.open(post, raw);
   }

@@ -19,6 +19,13 @@ export interface AccountRuntime {
   readonly ref: { readonly name: string; readonly appId: string };
 }
 
+/** A query whose `signature` and timestamp checked out for an account. */
+export interface VerifiedQuery {
+  readonly runtime: AccountRuntime;
+  readonly timestamp: string;
+  readonly nonce: string;
+}
+
 /** A POST whose query checked out: what opening its body needs. */
 export interface VerifiedPost {
   readonly runtime: AccountRuntime;
@@ -83,7 +90,7 @@ export class CallbackProtocol {
   }
 
   /** `signature` over (token, timestamp, nonce) and the replay window. */
-  verifyQuery(runtime: AccountRuntime, query: QueryLike): { timestamp: string; nonce: string } {
+  verifyQuery(runtime: AccountRuntime, query: QueryLike): VerifiedQuery {
     const signature = singleQueryValue(query, 'signature');
     const timestamp = singleQueryValue(query, 'timestamp');
     const nonce = singleQueryValue(query, 'nonce');
@@ -100,7 +107,7 @@ export class CallbackProtocol {
         throw new WechatInboundError('timestamp_invalid', INBOUND_MESSAGES.timestampInvalid(skew));
       }
     }
-    return { timestamp, nonce };
+    return { runtime, timestamp, nonce };
   }
 
   /** GET handshake (接入验证): the echostr to return verbatim, once the signature and timestamp check out. */
@@ -111,9 +118,12 @@ export class CallbackProtocol {
     return echostr;
   }
 
-  /** Everything about a POST that can be checked before its body is read. */
-  verifyPost(runtime: AccountRuntime, query: QueryLike, contentType: string | undefined): VerifiedPost {
-    const { timestamp, nonce } = this.verifyQuery(runtime, query);
+  /**
+   * Everything about a POST that can be checked before its body is read. `checked` is `verifyQuery`'s result when an
+   * adapter already ran it for this request (the signature is computed once).
+   */
+  verifyPost(runtime: AccountRuntime, query: QueryLike, contentType: string | undefined, checked?: VerifiedQuery): VerifiedPost {
+    const { timestamp, nonce } = checked?.runtime === runtime ? checked : this.verifyQuery(runtime, query);
     const encryptType = singleQueryValue(query, 'encrypt_type');
     const encrypted = encryptType === 'aes';
     if (encryptType !== undefined && !encrypted && encryptType !== 'raw') {
