@@ -60,8 +60,14 @@ export class MemoryDedupeStore implements DedupeStore {
   async claim(key: string, leaseSeconds: number): Promise<boolean> {
     const now = this.rotate(leaseSeconds);
     const held = this.current.get(key) ?? this.previous.get(key);
+    if (held === undefined) {
+      // The common case, a first delivery: one Map write.
+      this.current.set(key, now + leaseSeconds * 1000);
+      this.currentBytes += ENTRY_OVERHEAD_BYTES + 2 * key.length;
+      return true;
+    }
     // Held: a recorded answer, or a lease still running. A lease that ran out unrecorded is taken over.
-    if (held !== undefined && (typeof held === 'string' || held > now)) return false;
+    if (typeof held === 'string' || held > now) return false;
     this.put(key, now + leaseSeconds * 1000);
     return true;
   }
