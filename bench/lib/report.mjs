@@ -37,7 +37,10 @@ function goalRows(report) {
   const webotSafe = byId.get('express/webot-safe');
   const safe = byId.get('express/sample-safe');
   if (webotSafe && safe) rows.push(['safe mode vs node-webot safe mode (express)', `${fmt(safe.requestsPerSecond / webotSafe.requestsPerSecond, 2)}×`, null]);
-  const { dispatch, tokenStampede, dedupeRss } = report.micro ?? {};
+  const { dispatch, tokenStampede, dedupeRss, pipelineCost } = report.micro ?? {};
+  if (pipelineCost && !pipelineCost.error) {
+    rows.push(['dedupe + reply deadline, CPU µs per callback (in process)', fmt(pipelineCost.dedupeAndDeadlineMicros, 1), null]);
+  }
   if (dispatch && !dispatch.error) rows.push([`1,000 handlers ≥ ${GOALS.handlerRatio}× of 10 (dispatch)`, fmt(dispatch.ratio, 3), dispatch.ratio >= GOALS.handlerRatio]);
   if (tokenStampede && !tokenStampede.error) {
     rows.push([`${tokenStampede.calls} concurrent getAccessToken(), cold: token requests`, String(tokenStampede.tokenRequests), tokenStampede.tokenRequests === GOALS.tokenRequests]);
@@ -76,7 +79,10 @@ export function renderMarkdown(report) {
       '',
     );
   }
-  const { dispatch, tokenStampede, dedupeRss } = report.micro ?? {};
+  const { dispatch, tokenStampede, dedupeRss, pipelineCost } = report.micro ?? {};
+  if (pipelineCost && !pipelineCost.error) {
+    rows.push(['dedupe + reply deadline, CPU µs per callback (in process)', fmt(pipelineCost.dedupeAndDeadlineMicros, 1), null]);
+  }
   if (dispatch) {
     out.push('## Dispatch: 10 vs 1,000 handlers', '');
     if (dispatch.error) out.push(`failed: ${dispatch.error}`, '');
