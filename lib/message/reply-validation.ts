@@ -82,9 +82,6 @@ export function assertValidContent(content: unknown, maxArticles: number, allowe
   }
 }
 
-export const REPLY_TYPES: ReadonlySet<string> = new Set([
-  'text', 'image', 'voice', 'video', 'music', 'news', 'transfer_customer_service',
-]);
 export const CUSTOMER_SERVICE_TYPES: ReadonlySet<string> = new Set([
   'text', 'image', 'voice', 'video', 'music', 'news', 'mpnews', 'mpnewsarticle', 'msgmenu', 'wxcard', 'miniprogrampage',
 ]);

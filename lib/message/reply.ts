@@ -1,4 +1,5 @@
-import { assertValidContent, MAX_REPLY_ARTICLES, REPLY_TYPES, TEXT_FIELDS } from './reply-validation.js';
+import { REPLY_TYPES, type ReplyFormType } from './reply-forms.js';
+import { assertValidContent, MAX_REPLY_ARTICLES, TEXT_FIELDS } from './reply-validation.js';
 
 /**
  * One model for every message the package sends: passive replies (XML, inbound side) and customer-service
@@ -111,3 +112,5 @@ type ValidatedType = keyof typeof TEXT_FIELDS;
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _everyTypeValidated: Exactly<ValidatedType, CustomerServiceMessage['type'] | 'transfer_customer_service'> = true;
 void _everyTypeValidated;
+const _everyReplyHasItsForm: Exactly<ReplyFormType, Reply['type']> = true;
+void _everyReplyHasItsForm;
