@@ -76,6 +76,7 @@ if (!args['skip-micro']) {
     ['dispatch', 'dispatch.mjs', quick ? ['--seconds=0.5', '--rounds=3'] : ['--seconds=1', '--rounds=5'], 120_000],
     ['tokenStampede', 'token-stampede.mjs', ['--calls=10000'], 60_000],
     ['dedupeRss', 'dedupe-rss.mjs', [`--messages=${quick ? 200_000 : 1_000_000}`], 300_000],
+    ['pipelineCost', 'pipeline-cost.mjs', [`--messages=${quick ? 50_000 : 200_000}`], 180_000],
   ];
   for (const [name, script, extra, timeout] of steps) {
     log(`${name}: running ${script} ${extra.join(' ')}`);

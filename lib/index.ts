@@ -11,7 +11,7 @@ export type {
   TokenEndpoint,
 } from './wechat-mp.options.js';
 export { WechatAccounts, WechatUnknownAccountError, type ResolvedAccount } from './wechat-accounts.js';
-export { WECHAT_TOKEN_STORE, WECHAT_DEDUPE_STORE, WECHAT_API_CLIENT_OPTIONS, WECHAT_CONTEXT_TYPE, DEFAULTS } from './wechat-mp.constants.js';
+export { WECHAT_TOKEN_STORE, WECHAT_DEDUPE_STORE, WECHAT_API_CLIENT_OPTIONS, WECHAT_CONTEXT_TYPE } from './wechat-mp.constants.js';
 
 // Errors
 export { WechatError } from './errors/wechat-error.js';
@@ -22,8 +22,11 @@ export { WechatInboundError, INBOUND_ERROR_STATUS, type InboundErrorReason } fro
 // Inbound HTTP
 export { WechatSignatureGuard } from './http/signature.guard.js';
 export { WechatXmlInterceptor } from './http/xml-body.interceptor.js';
-export { WechatInboundService, type OpenedCallback, type SealedReply } from './http/wechat-inbound.service.js';
+export { WechatInboundService, type OpenedCallback, type SealedReply, type AccountRuntime } from './http/wechat-inbound.service.js';
 export type { HttpRequestLike } from './http/http-request.js';
+export type { QueryLike } from './protocol/query.js';
+export type { VerifiedPost } from './protocol/callback-protocol.js';
+// The pipeline (dedupe → deadline → dispatch → late reply) for routes of your own: `pipeline.process(opened)`.
 export { WechatInboundPipeline } from './inbound/inbound.pipeline.js';
 
 // Handlers
@@ -35,10 +38,9 @@ export { OnScan } from './handlers/decorators/on-scan.decorator.js';
 export { OnMessage } from './handlers/decorators/on-message.decorator.js';
 export { ForAccount } from './handlers/decorators/for-account.decorator.js';
 export { WechatMessage, WechatContext } from './handlers/decorators/param.decorators.js';
-export type { WechatInboundContext, MessageMode, MessageFormat } from './handlers/inbound-context.js';
+export type { WechatInboundContext, MessageMode, MessageFormat } from './protocol/inbound-context.js';
 export { WechatHandlerDefinitionError, WechatDuplicateHandlerError } from './handlers/wechat-handler.error.js';
 export { WechatDispatcher } from './handlers/wechat.dispatcher.js';
-export { WechatHandlerRegistry } from './handlers/wechat-handler.registry.js';
 
 // Messages and replies
 export * from './message/message-types.js';
@@ -46,7 +48,7 @@ export * from './message/reply.js';
 
 // Crypto (for custom transports and tests)
 export { computeSignature, signatureMatches } from './crypto/signature.js';
-export { MessageCrypto } from './crypto/message-crypto.js';
+export { MessageCrypto, type MessageCryptoOptions } from './crypto/message-crypto.js';
 export { checkEncodingAESKey } from './crypto/encoding-aes-key.js';
 
 // Outbound API
@@ -141,9 +143,6 @@ export { RedisTokenStore, type RedisTokenStoreOptions } from './stores/redis-tok
 export { RedisDedupeStore, type RedisDedupeStoreOptions } from './stores/redis-dedupe.store.js';
 export { REDIS_STORE_DEFAULTS, type RedisStoreOptions, type RedisClient } from './stores/redis-connection.js';
 export { WechatStoreUnavailableError, type StoreFailure } from './errors/wechat-store-unavailable.error.js';
-export { dedupeKeyOf } from './inbound/dedupe-key.js';
-export { toCustomerServiceMessage, type LateReplyMapping } from './inbound/late-reply.js';
-export { WechatLateReplySender } from './inbound/late-reply.sender.js';
 
 // Issue 10 areas: short keys and QR jump rules, comments (留言), customer-service administration, openApi (rid,
 // quota resets), auto-reply rules, blocked template messages

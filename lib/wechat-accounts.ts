@@ -8,6 +8,7 @@ export interface ResolvedAccount {
   readonly appSecret?: string;
   readonly token: string;
   readonly encodingAESKey?: string;
+  readonly previousEncodingAESKey?: string;
   readonly requireEncryption: boolean;
   readonly maxTimestampSkewSeconds: number;
   readonly bodyLimitBytes: number;

@@ -31,6 +31,8 @@ export const DEFAULTS = {
   path: 'wechat',
   maxTimestampSkewSeconds: 300,
   bodyLimitBytes: 1024 * 1024,
+  /** A callback body not complete within this is refused (WeChat itself gives up after 5 s). */
+  bodyReadTimeoutMs: 5_000,
   apiBaseUrl: 'https://api.weixin.qq.com',
   apiTimeoutMs: 10_000,
   tokenEndpoint: 'stable',
@@ -48,4 +50,6 @@ export const REQUEST_KEYS = {
   bodyError: 'wechatBodyError',
   inbound: 'wechatInbound',
   oauthUser: 'wechatOAuthUser',
+  /** The capture layer's verified query (`VerifiedQuery`), reused by the route. */
+  verifiedQuery: 'wechatVerifiedQuery',
 } as const;

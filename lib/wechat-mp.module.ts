@@ -71,6 +71,15 @@ export class WechatMpModule extends WechatMpConfigurableModule {
   }
 }
 
+/**
+ * Whether `/<path>/:account` is mapped: only with several accounts. `forRoot` knows; `forRootAsync` learns the
+ * accounts later, so it maps the route and answers it like an unmapped one (404) when there is one account.
+ */
+function accountRoutesOf(extras: WechatMpModuleExtras & { accounts?: unknown; useFactory?: unknown }): boolean | 'runtime' {
+  if ('useFactory' in extras || 'useClass' in extras || 'useExisting' in extras) return 'runtime';
+  return Array.isArray(extras.accounts) && extras.accounts.length > 0;
+}
+
 function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicModule {
   const path = extras.path === undefined ? DEFAULTS.path : extras.path;
   const providers: Provider[] = [
@@ -135,9 +144,9 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
       { provide: RAW_BODY_PATH, useValue: path },
       {
         provide: WechatRawBodyCapture,
-        useFactory: (p: string, accounts: WechatAccounts, host: HttpAdapterHost, config: ApplicationConfig, inbound: WechatInboundService) =>
-          new WechatRawBodyCapture(p, accounts, host, config, inbound),
-        inject: [RAW_BODY_PATH, WechatAccounts, HttpAdapterHost, ApplicationConfig, WechatInboundService],
+        useFactory: (p: string, accounts: WechatAccounts, host: HttpAdapterHost, inbound: WechatInboundService) =>
+          new WechatRawBodyCapture(p, accounts, host, inbound),
+        inject: [RAW_BODY_PATH, WechatAccounts, HttpAdapterHost, WechatInboundService],
       },
     );
   }
@@ -145,7 +154,7 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
     ...base,
     global: extras.isGlobal ?? false,
     imports: [...(base.imports ?? []), DiscoveryModule, HttpModule],
-    controllers: path === false ? [] : [createCallbackController(path)],
+    controllers: path === false ? [] : [createCallbackController(path, accountRoutesOf(extras))],
     providers: [...(base.providers ?? []), ...providers],
     exports: [
       WechatAccounts,

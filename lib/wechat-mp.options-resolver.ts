@@ -63,7 +63,31 @@ export function resolveAccounts(options: WechatMpModuleOptions): ResolvedAccount
       seen.set(key, i === 0 ? 'the default account' : `accounts[${i - 1}]`);
     }
   });
+  if (dedupeTtlSeconds !== undefined) {
+    const window = replayWindowSeconds(resolved);
+    if (dedupeTtlSeconds < window) {
+      throw new WechatConfigError(
+        'dedupeTtlSeconds',
+        `must be at least ${window} s: a callback is accepted for 2 × maxTimestampSkewSeconds, and a replay inside ` +
+          'that window must still find its dedupe key (lower maxTimestampSkewSeconds, or leave dedupeTtlSeconds unset)',
+      );
+    }
+  }
   return resolved;
+}
+
+/**
+ * How long a callback can be accepted again after its first delivery: its timestamp passes the check from
+ * `timestamp − skew` to `timestamp + skew`, so 2 × skew. Dedupe must remember it that long, or a replay inside
+ * the window runs its handler again. A skew of 0 (check off) has no window to tie to.
+ */
+export function replayWindowSeconds(accounts: readonly ResolvedAccount[]): number {
+  return 2 * Math.max(0, ...accounts.map((a) => a.maxTimestampSkewSeconds));
+}
+
+/** The dedupe retention: the option, or the replay window (at least `DEFAULTS.dedupeTtlSeconds`). */
+export function dedupeRetentionSeconds(option: number | undefined, accounts: readonly ResolvedAccount[]): number {
+  return option ?? Math.max(DEFAULTS.dedupeTtlSeconds, replayWindowSeconds(accounts));
 }
 
 function resolveAccount(where: string, account: WechatAccountOptions, inherited: Partial<WechatAccountOptions>): ResolvedAccount {
@@ -90,7 +114,15 @@ function resolveAccount(where: string, account: WechatAccountOptions, inherited:
     if (reason) throw new WechatConfigError(`${where}encodingAESKey`, reason);
   }
 
-  const requireEncryption = pick('requireEncryption') ?? false;
+  const previousEncodingAESKey = account.previousEncodingAESKey;
+  if (previousEncodingAESKey !== undefined && previousEncodingAESKey !== '') {
+    if (!encodingAESKey) throw new WechatConfigError(`${where}previousEncodingAESKey`, 'needs encodingAESKey (the current key)');
+    const reason = checkEncodingAESKey(previousEncodingAESKey);
+    if (reason) throw new WechatConfigError(`${where}previousEncodingAESKey`, reason);
+  }
+
+  // With a key configured, plaintext callbacks are refused unless asked for: their signature covers no body.
+  const requireEncryption = pick('requireEncryption') ?? Boolean(encodingAESKey);
   if (typeof requireEncryption !== 'boolean') throw new WechatConfigError(`${where}requireEncryption`, 'must be true or false');
   if (requireEncryption && !encodingAESKey) {
     throw new WechatConfigError(`${where}requireEncryption`, 'needs encodingAESKey: encrypted callbacks cannot be read without it');
@@ -116,6 +148,7 @@ function resolveAccount(where: string, account: WechatAccountOptions, inherited:
     ...(appSecret !== undefined ? { appSecret } : {}),
     token: account.token,
     ...(encodingAESKey ? { encodingAESKey } : {}),
+    ...(previousEncodingAESKey ? { previousEncodingAESKey } : {}),
     requireEncryption,
     maxTimestampSkewSeconds,
     bodyLimitBytes,

@@ -20,9 +20,14 @@ export interface WechatAccountOptions {
   /** EncodingAESKey (消息加解密密钥): 43 letters and digits. Required for compatible and safe mode. Never logged. */
   encodingAESKey?: string;
   /**
-   * Refuse plaintext callbacks (401 `encryption_required`): set it when 服务器配置 uses safe (or compatible) mode.
-   * In plaintext mode `signature` covers no body, so anyone holding one signed URL could post any message within
-   * the replay window. Needs `encodingAESKey`. Default `false`.
+   * The EncodingAESKey before the last change (rotation). Callbacks that do not decrypt with `encodingAESKey` are
+   * tried with it; replies always use `encodingAESKey`. Remove it once WeChat sends with the new key only. Never logged.
+   */
+  previousEncodingAESKey?: string;
+  /**
+   * Refuse plaintext callbacks (401 `encryption_required`), as needed when 服务器配置 uses safe (or compatible) mode:
+   * in plaintext mode `signature` covers no body, so anyone holding one signed URL could post any message within
+   * the replay window. Needs `encodingAESKey`. Default: `true` when `encodingAESKey` is set, otherwise `false`.
    */
   requireEncryption?: boolean;
   /** Replay window for the `timestamp` query parameter, in seconds. `0` turns the check off. Default 300. */
@@ -49,7 +54,11 @@ export interface WechatMpModuleOptions extends WechatAccountOptions {
   tokenStore?: TokenStore;
   /** Where callback dedupe keys live. Default: in memory. Use `RedisDedupeStore` for a cluster. */
   dedupeStore?: DedupeStore;
-  /** Seconds a callback is remembered for dedupe (WeChat retries within 15 s). Default 30. */
+  /**
+   * Seconds a callback is remembered for dedupe and replay protection. It must cover the replay window
+   * (2 × `maxTimestampSkewSeconds` of every account; a shorter value is refused at startup). Default: that window
+   * (600 s with the default skew), at least 30.
+   */
   dedupeTtlSeconds?: number;
   /** Backoff of repeatable (read-only) API calls. Default `{ attempts: 3, baseDelayMs: 100, maxDelayMs: 2000 }`. */
   apiRetry?: Partial<RetryOptions>;

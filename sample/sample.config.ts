@@ -2,8 +2,11 @@
  * The sample app's environment contract (documented in the README):
  * WECHAT_APP_ID, WECHAT_APP_SECRET, WECHAT_TOKEN, WECHAT_ENCODING_AES_KEY (optional), WECHAT_API_BASE_URL,
  * WECHAT_MAX_TIMESTAMP_SKEW (seconds, 0 = off), WECHAT_REDIS_URL (optional), WECHAT_SYNC_MENU, PORT (default 3000), HOST,
- * WECHAT_OAUTH_BASE_URL (the OAuth authorize host; default WeChat's, or the bundled emulator when no AppID is set).
- * With no WECHAT_APP_ID the sample runs on development defaults against the bundled emulator.
+ * WECHAT_OAUTH_BASE_URL (the OAuth authorize host; default WeChat's, or the bundled emulator when no AppID is set),
+ * WECHAT_REQUIRE_ENCRYPTION (default: true when WECHAT_ENCODING_AES_KEY is set), HTTP_ADAPTER (`express`, the
+ * default, or `fastify`).
+ * With no WECHAT_APP_ID the sample runs on development defaults against the bundled emulator. With a real
+ * WECHAT_APP_ID, WECHAT_TOKEN is required: the development token is public.
  */
 export interface SampleConfig {
   appId: string;
@@ -17,12 +20,18 @@ export interface SampleConfig {
   /** Start the bundled emulator and use it as the API. */
   useEmulator: boolean;
   maxTimestampSkewSeconds?: number;
+  /** Refuse plaintext callbacks. Unset = the module's default (on when an EncodingAESKey is set). */
+  requireEncryption?: boolean;
   redisUrl?: string;
   /** Create the sample menu at startup. Default: only against the emulator. */
   syncMenu: boolean;
   port: number;
   host?: string;
+  /** Nest's HTTP platform. Default `express`. */
+  httpAdapter: SampleHttpAdapter;
 }
+
+export type SampleHttpAdapter = 'express' | 'fastify';
 
 /** Development defaults: a made-up account, good only against the bundled emulator. */
 export const SAMPLE_DEV_DEFAULTS = {
@@ -45,25 +54,36 @@ export function loadSampleConfig(env: Record<string, string | undefined>): Sampl
   const dev = realAppId === undefined;
   const apiBaseUrl = value('WECHAT_API_BASE_URL');
   const useEmulator = dev && apiBaseUrl === undefined;
+  const token = value('WECHAT_TOKEN');
+  // The development token is in this repository: a real account answering to it would accept anyone's callbacks.
+  if (!dev && token === undefined) {
+    throw new SampleConfigError('WECHAT_TOKEN', 'is required when WECHAT_APP_ID is set (the Token of 服务器配置)');
+  }
+  const httpAdapter = value('HTTP_ADAPTER') ?? 'express';
+  if (httpAdapter !== 'express' && httpAdapter !== 'fastify') {
+    throw new SampleConfigError('HTTP_ADAPTER', `must be "express" or "fastify" (got ${JSON.stringify(httpAdapter.slice(0, 20))})`);
+  }
   return {
     appId: realAppId ?? SAMPLE_DEV_DEFAULTS.appId,
     appSecret: value('WECHAT_APP_SECRET') ?? (dev ? SAMPLE_DEV_DEFAULTS.appSecret : undefined),
-    token: value('WECHAT_TOKEN') ?? SAMPLE_DEV_DEFAULTS.token,
+    token: token ?? SAMPLE_DEV_DEFAULTS.token,
     encodingAESKey: value('WECHAT_ENCODING_AES_KEY') ?? (dev ? SAMPLE_DEV_DEFAULTS.encodingAESKey : undefined),
     apiBaseUrl,
     oauthBaseUrl: url('WECHAT_OAUTH_BASE_URL', value('WECHAT_OAUTH_BASE_URL')),
     useEmulator,
     maxTimestampSkewSeconds: integer('WECHAT_MAX_TIMESTAMP_SKEW', value('WECHAT_MAX_TIMESTAMP_SKEW')),
+    requireEncryption: boolean('WECHAT_REQUIRE_ENCRYPTION', value('WECHAT_REQUIRE_ENCRYPTION')),
     redisUrl: value('WECHAT_REDIS_URL'),
     syncMenu: boolean('WECHAT_SYNC_MENU', value('WECHAT_SYNC_MENU')) ?? useEmulator,
     port: integer('PORT', value('PORT')) ?? 3000,
     host: value('HOST'),
+    httpAdapter,
   };
 }
 
 function integer(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw)) throw new SampleConfigError(name, `must be a whole number (got "${raw.slice(0, 20)}")`);
+  if (!/^\d+$/.test(raw)) throw new SampleConfigError(name, `must be a whole number (got ${JSON.stringify(raw.slice(0, 20))})`);
   return Number(raw);
 }
 

@@ -39,6 +39,7 @@ const config = loadSampleConfig({
   WECHAT_TOKEN: BENCH_ACCOUNT.token,
   WECHAT_ENCODING_AES_KEY: BENCH_ACCOUNT.encodingAESKey,
   WECHAT_API_BASE_URL: 'http://127.0.0.1:9',
+  WECHAT_REQUIRE_ENCRYPTION: 'false',
 });
 const app = await NestFactory.create(AppModule.register(config), adapter, { logger: ['error', 'warn'] });
 await app.listen(0, '127.0.0.1');

@@ -72,6 +72,8 @@ async function sample() {
     WECHAT_TOKEN: BENCH_ACCOUNT.token,
     WECHAT_ENCODING_AES_KEY: BENCH_ACCOUNT.encodingAESKey,
     WECHAT_API_BASE_URL: 'http://127.0.0.1:9',
+    // The bench posts plaintext callbacks too; with a key the module refuses them unless told otherwise.
+    WECHAT_REQUIRE_ENCRYPTION: 'false',
   });
   if (config.appId !== BENCH_ACCOUNT.appId) throw new Error(`bench: the sample's dev AppID is now ${config.appId}; update bench-account.mjs`);
   return NestFactory.create(AppModule.register(config), await createAdapter(), { logger: ['error', 'warn'] });

@@ -14,10 +14,15 @@ export const INBOUND_ERROR_STATUS = {
   body_forbidden_markup: 400,
   body_not_a_message: 400,
   body_too_large: 413,
+  body_timeout: 408,
+  /** The app's setup, not the sender: a body parser turned the body into an object before it could be verified. */
+  body_already_parsed: 500,
   unsupported_media_type: 415,
   encrypt_missing: 400,
   encrypt_invalid: 400,
   appid_mismatch: 401,
+  /** Every decryption failure, as answered over HTTP (the precise reason is its cause, logged only). */
+  decrypt_failed: 400,
   encryption_required: 401,
   aes_not_configured: 400,
   encrypt_type_unsupported: 400,

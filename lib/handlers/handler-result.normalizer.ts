@@ -1,17 +1,6 @@
 import type { Reply } from '../message/reply.js';
+import { REPLY_TYPES } from '../message/reply-forms.js';
 
-/** Every passive-reply `type`; `satisfies` keeps it in step with the `Reply` union. */
-const PASSIVE_REPLY_TYPES: ReadonlySet<string> = new Set(
-  Object.keys({
-    text: true,
-    image: true,
-    voice: true,
-    video: true,
-    music: true,
-    news: true,
-    transfer_customer_service: true,
-  } satisfies Record<Reply['type'], true>),
-);
 
 /** Outcome of normalizing a handler's (or exception filter's) return value. */
 export type NormalizedResult = { ok: true; reply: Reply | null } | { ok: false; what: string };
@@ -25,7 +14,7 @@ export function normalizeHandlerResult(result: unknown): NormalizedResult {
   if (typeof result === 'string') return { ok: true, reply: result.length === 0 ? null : { type: 'text', content: result } };
   if (typeof result === 'object' && !Array.isArray(result)) {
     const type = (result as { type?: unknown }).type;
-    if (typeof type === 'string' && PASSIVE_REPLY_TYPES.has(type)) return { ok: true, reply: result as Reply };
+    if (typeof type === 'string' && REPLY_TYPES.has(type)) return { ok: true, reply: result as Reply };
     return { ok: false, what: typeof type === 'string' ? `an object of unknown type "${type}"` : 'an object without a reply type' };
   }
   return { ok: false, what: Array.isArray(result) ? 'an array' : `a ${typeof result}` };

@@ -16,7 +16,8 @@ export const HANDLER_MESSAGES = {
     `Cannot register WeChat handler "${label}": it lives in a request-scoped or transient provider (or depends on one); ` +
     'handlers must live in singleton providers',
   guardDenied: (label: string) => `${label}: a guard refused the message; answering "success"`,
-  handlerFailed: (label: string, error: string) => `${label} failed (${error}); answering "success"`,
+  /** The error text may repeat message content (the sender's choice): quoted, so it cannot forge a log line. */
+  handlerFailed: (label: string, error: string) => `${label} failed (${JSON.stringify(error)}); answering "success"`,
   invalidResult: (label: string, what: string) =>
     `${label} returned ${what}; a handler may return a Reply object, a string or nothing. Answering "success"`,
 } as const;

@@ -7,7 +7,7 @@ export { OnMessage } from './decorators/on-message.decorator.js';
 export { ForAccount } from './decorators/for-account.decorator.js';
 export { WechatMessage, WechatContext } from './decorators/param.decorators.js';
 export type { HandlerMatcher } from './handler-matcher.js';
-export type { WechatInboundContext, MessageMode, MessageFormat } from './inbound-context.js';
+export type { WechatInboundContext, MessageMode, MessageFormat } from '../protocol/inbound-context.js';
 export { WechatHandlerDefinitionError, WechatDuplicateHandlerError } from './wechat-handler.error.js';
 export type { WechatHandler, WechatHandlerInvoker } from './wechat-handler.interface.js';
 export { WechatHandlerMetadataAccessor } from './wechat-handler-metadata.accessor.js';

@@ -1,8 +1,8 @@
-import type { InboundMessage } from '../message/message-types.js';
-import type { WechatInboundContext } from './inbound-context.js';
+import type { AnyInboundMessage } from '../message/message-types.js';
+import type { WechatInboundContext } from '../protocol/inbound-context.js';
 
 /** Calls the handler through Nest's guards, interceptors, pipes and exception filters; built once at bootstrap. */
-export type WechatHandlerInvoker = (message: InboundMessage, context: WechatInboundContext) => Promise<unknown>;
+export type WechatHandlerInvoker = (message: AnyInboundMessage, context: WechatInboundContext) => Promise<unknown>;
 
 /** One discovered handler method, as the registry stores it. */
 export interface WechatHandler {

@@ -1,5 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
-import type { InboundMessage } from '../message/message-types.js';
+import type { AnyInboundMessage } from '../message/message-types.js';
 import { WechatAccounts } from '../wechat-accounts.js';
 import { QR_SCENE_PREFIX } from './decorators/on-scan.decorator.js';
 import type { HandlerMatcher } from './handler-matcher.js';
@@ -85,7 +85,7 @@ export class WechatHandlerRegistry {
   }
 
   /** The handler for `message` sent to `account`, and the QR scene when it is a scan; undefined if none. */
-  resolve(message: InboundMessage, account: { readonly name: string; readonly appId: string }): WechatResolution | undefined {
+  resolve(message: AnyInboundMessage, account: { readonly name: string; readonly appId: string }): WechatResolution | undefined {
     if (this.dirty) this.compile();
     const layer = this.merged.get(account.name) ?? this.merged.get(account.appId) ?? this.global;
     const fields = message as unknown as Readonly<Record<string, unknown>>;

@@ -1,10 +1,10 @@
 import { ForbiddenException, Injectable, IntrinsicException, Logger } from '@nestjs/common';
 import { isObservable, lastValueFrom } from 'rxjs';
-import type { InboundMessage } from '../message/message-types.js';
+import type { AnyInboundMessage } from '../message/message-types.js';
 import type { Reply } from '../message/reply.js';
 import { normalizeHandlerResult } from './handler-result.normalizer.js';
 import { HANDLER_MESSAGES } from './handlers.messages.js';
-import type { WechatInboundContext } from './inbound-context.js';
+import type { WechatInboundContext } from '../protocol/inbound-context.js';
 import type { WechatHandler } from './wechat-handler.interface.js';
 import { WechatHandlerRegistry } from './wechat-handler.registry.js';
 
@@ -35,7 +35,7 @@ export class WechatDispatcher {
    * Resolves to the handler's reply, or null for "no reply" (no handler, the handler returned nothing,
    * a guard refused, or the handler failed and no exception filter produced a value).
    */
-  async dispatch(message: InboundMessage, context: WechatInboundContext): Promise<Reply | null> {
+  async dispatch(message: AnyInboundMessage, context: WechatInboundContext): Promise<Reply | null> {
     const resolution = this.registry.resolve(message, context.account);
     if (!resolution) return null;
     const { handler, scene } = resolution;

@@ -1,7 +1,8 @@
-import { Controller, Get, Header, HttpCode, Post, Req, Res, type Type } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, NotFoundException, Post, Req, Res, type Type } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { WechatInboundPipeline } from '../inbound/inbound.pipeline.js';
 import type { HttpRequestLike } from './http-request.js';
+import { WechatAccounts } from '../wechat-accounts.js';
 import { WechatInboundService } from './wechat-inbound.service.js';
 
 /**
@@ -12,30 +13,45 @@ import { WechatInboundService } from './wechat-inbound.service.js';
  * and logs, inside the handlers: Nest's guard and interceptor machinery (execution contexts, an rxjs chain per
  * request) cost more CPU per request than the protocol work itself (measured with `npm run bench`).
  */
-export function createCallbackController(path: string): Type<unknown> {
+export function createCallbackController(path: string, accountRoutes: boolean | 'runtime' = 'runtime'): Type<unknown> {
+  // One account: `/<path>` only. Several: `/<path>/:account` too. Unknown yet (forRootAsync): both, and the
+  // `:account` form answers 404 like an unmapped route when there turns out to be one account.
+  const routes = accountRoutes === false ? '' : ['', ':account'];
   @Controller(path)
   class WechatCallbackController {
+    private readonly singleAccount: boolean;
     constructor(
       private readonly inbound: WechatInboundService,
       private readonly pipeline: WechatInboundPipeline,
       private readonly adapterHost: HttpAdapterHost,
-    ) {}
+      accounts: WechatAccounts,
+    ) {
+      this.singleAccount = accounts.all.length === 1;
+    }
 
     /** 接入验证: answers the echostr verbatim once its signature and timestamp check out. */
-    @Get(['', ':account'])
+    @Get(routes)
     @Header('Content-Type', 'text/plain; charset=utf-8')
     @Header('Cache-Control', 'no-store')
     handshake(@Req() req: HttpRequestLike): string {
+      this.refuseAccountRoute(req);
       return this.inbound.handshakeOrRefuse(req);
     }
 
-    @Post(['', ':account'])
+    @Post(routes)
     @HttpCode(200)
     async receive(@Req() req: HttpRequestLike, @Res({ passthrough: true }) res: unknown): Promise<string> {
+      this.refuseAccountRoute(req);
       const opened = await this.inbound.openOrRefuse(req);
       const sealed = await this.inbound.answer(opened, () => this.pipeline.process(opened));
       this.adapterHost.httpAdapter.setHeader(res, 'Content-Type', sealed.contentType);
       return sealed.body;
+    }
+
+    private refuseAccountRoute(req: HttpRequestLike): void {
+      if (this.singleAccount && req.params?.account !== undefined) {
+        throw new NotFoundException(`Cannot ${req.method} ${(req.url ?? '').split('?', 1)[0]}`);
+      }
     }
   }
   return WechatCallbackController;

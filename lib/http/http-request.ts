@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { QueryLike } from '../protocol/query.js';
 
 /**
  * The parts of an Express or Fastify request the inbound path reads. Express passes the Node request itself;
@@ -21,8 +22,6 @@ export function nodeRequestOf(req: HttpRequestLike): IncomingMessage {
   return (req.raw ?? req) as IncomingMessage;
 }
 
-/** Parsed query parameters, as the adapter gives them. */
-export type QueryLike = Readonly<Record<string, unknown>>;
 const NO_QUERY: QueryLike = Object.freeze({});
 
 /**
@@ -31,15 +30,4 @@ const NO_QUERY: QueryLike = Object.freeze({});
  */
 export function queryOf(req: HttpRequestLike): QueryLike {
   return req.query ?? NO_QUERY;
-}
-
-/** A query parameter, only when it was given exactly once (repeated parameters are refused, not guessed). */
-export function singleQueryValue(query: QueryLike, name: string): string | undefined {
-  const value = query[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** The media type of a Content-Type header, lower case, without parameters (`text/xml; charset=utf-8` → `text/xml`). */
-export function mediaTypeOf(contentType: string | undefined): string {
-  return contentType === undefined ? '' : contentType.split(';', 1)[0]!.trim().toLowerCase();
 }

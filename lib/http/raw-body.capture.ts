@@ -1,13 +1,15 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { ApplicationConfig, HttpAdapterHost } from '@nestjs/core';
+import { Injectable, Logger, type HttpException, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { WechatInboundError } from '../errors/wechat-inbound.error.js';
 import { WechatAccounts } from '../wechat-accounts.js';
-import { REQUEST_KEYS } from '../wechat-mp.constants.js';
+import { DEFAULTS, REQUEST_KEYS } from '../wechat-mp.constants.js';
+import { INBOUND_MESSAGES } from '../protocol/inbound.messages.js';
 import { toHttpException } from './inbound-http-exception.js';
 import { readStream } from './raw-body.reader.js';
-import { mediaTypeOf, queryOf, type HttpRequestLike } from './http-request.js';
+import { queryOf, type HttpRequestLike } from './http-request.js';
+import { mediaTypeOf } from '../protocol/query.js';
 import { WechatInboundService } from './wechat-inbound.service.js';
 
 /** Names Express/Nest give body-parser layers; ours must run before the first of them. */
@@ -38,97 +40,109 @@ interface FastifyLikeApp {
   ): void;
 }
 
+/** Where a POST is addressed, when its path is one of the built-in callback routes. */
+interface CallbackTarget {
+  /** Account name; undefined = the default account. */
+  readonly account: string | undefined;
+  readonly limit: number;
+}
+
 /**
  * Keeps the callback body raw on the built-in controller's routes, whatever body parsers the app has: a plain
  * `NestFactory.create(AppModule)` parses JSON before any route sees it (losing MsgId precision beyond 2^53), and
- * Fastify refuses XML outright. Express: a layer inserted just before the first body-parser layer reads the body
- * (with the size limit) for these paths only; body-parser then sees a finished request and skips it. Fastify: an
- * XML content-type parser that keeps the raw bytes on these paths, and a preParsing hook that applies the limit
- * and reads the bytes itself when that parser is not the one to run (JSON, another app parser, no Content-Length).
+ * Fastify refuses XML outright. And refuses an unsigned callback before a single byte of its body is read.
+ *
+ * The routes are recognized by their tail, `…/<path>` and (several accounts) `…/<path>/<name or AppID>`, so they
+ * are found under a global prefix, URI versioning (`/v1/…`) and RouterModule paths alike.
+ * Express: a layer inserted just before the first body-parser layer reads the body (with the size limit and read
+ * timeout) for these paths only; body-parser then sees a finished request and skips it. Fastify: an XML
+ * content-type parser that keeps the raw bytes on these paths, and a preParsing hook that applies the limit and
+ * reads the bytes itself when that parser is not the one to run (JSON, another app parser, no Content-Length).
  */
 @Injectable()
 export class WechatRawBodyCapture implements OnModuleInit {
   private readonly logger = new Logger('WechatInbound');
-  /** Lower-cased route path → body limit of the account served there. */
-  private readonly limits = new Map<string, number>();
-
-  /** Lower-cased route path → the account served there (name; undefined = default), for the signature pre-check. */
-  private readonly accountByPath = new Map<string, string | undefined>();
+  /** The route path's last segment(s), lower case, without slashes (`wechat`, `hooks/wx`). */
+  private readonly base: string;
+  private readonly defaultTarget: CallbackTarget;
+  /** Lower-cased account name or AppID → target; empty with a single account (no `/:account` route then). */
+  private readonly byAccountKey = new Map<string, CallbackTarget>();
 
   constructor(
-    private readonly basePath: string,
+    basePath: string,
     private readonly accounts: WechatAccounts,
     private readonly adapterHost: HttpAdapterHost,
-    private readonly appConfig: ApplicationConfig,
     private readonly inbound: WechatInboundService,
-  ) {}
-
-  onModuleInit(): void {
-    const adapter = this.adapterHost?.httpAdapter;
-    if (!adapter) return; // a standalone application context serves no HTTP
-    this.computePaths();
-    const type = adapter.getType();
-    if (type === 'express') this.installExpress(adapter.getInstance() as ExpressLikeApp);
-    else if (type === 'fastify') this.installFastify(adapter.getInstance() as FastifyLikeApp);
-    else this.logger.warn(`Unknown HTTP adapter "${type}": callback bodies are read from the request stream`);
-  }
-
-  /** The body limit for a request path, or undefined when the path is not one of our callback routes. */
-  limitFor(path: string): number | undefined {
-    const normalized = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-    return this.limits.get(normalized.toLowerCase());
-  }
-
-  private accountFor(path: string): string | undefined {
-    const normalized = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-    return this.accountByPath.get(normalized.toLowerCase());
-  }
-
-  private computePaths(): void {
-    const prefix = trimSlashes(this.appConfig.getGlobalPrefix() ?? '');
-    const base = trimSlashes(this.basePath);
-    const roots = new Set([`/${base}`, prefix ? `/${prefix}/${base}` : `/${base}`]);
-    for (const root of roots) {
-      const defaultAccount = this.accounts.default;
-      this.limits.set(root.toLowerCase(), defaultAccount.bodyLimitBytes);
-      this.accountByPath.set(root.toLowerCase(), undefined);
-      for (const account of this.accounts.all) {
-        for (const key of [account.name, account.appId]) {
-          this.limits.set(`${root}/${key}`.toLowerCase(), account.bodyLimitBytes);
-          this.accountByPath.set(`${root}/${key}`.toLowerCase(), account.name);
-        }
+  ) {
+    this.base = trimSlashes(basePath).toLowerCase();
+    this.defaultTarget = { account: undefined, limit: accounts.default.bodyLimitBytes };
+    if (accounts.all.length > 1) {
+      for (const account of accounts.all) {
+        const target = { account: account.name, limit: account.bodyLimitBytes };
+        this.byAccountKey.set(account.name.toLowerCase(), target);
+        this.byAccountKey.set(account.appId.toLowerCase(), target);
       }
     }
   }
 
+  onModuleInit(): void {
+    const adapter = this.adapterHost?.httpAdapter;
+    if (!adapter) return; // a standalone application context serves no HTTP
+    const type = adapter.getType();
+    if (type === 'express') this.installExpress(adapter.getInstance() as ExpressLikeApp);
+    else if (type === 'fastify') this.installFastify(adapter.getInstance() as FastifyLikeApp);
+    else this.logger.warn(`Unknown HTTP adapter ${JSON.stringify(type)}: callback bodies are read from the request stream`);
+  }
+
+  /** The callback route a request path addresses (any prefix before it), or undefined. */
+  targetOf(path: string): CallbackTarget | undefined {
+    let end = path.length;
+    if (end > 1 && path.charCodeAt(end - 1) === 0x2f) end--;
+    const lower = (end === path.length ? path : path.slice(0, end)).toLowerCase();
+    if (this.endsWithBase(lower, lower.length)) return this.defaultTarget;
+    if (this.byAccountKey.size === 0) return undefined;
+    const slash = lower.lastIndexOf('/');
+    if (slash <= 0 || !this.endsWithBase(lower, slash)) return undefined;
+    return this.byAccountKey.get(lower.slice(slash + 1));
+  }
+
+  /** Whether `path[0, end)` ends with `/<base>`. */
+  private endsWithBase(path: string, end: number): boolean {
+    const at = end - this.base.length;
+    return at >= 1 && path.charCodeAt(at - 1) === 0x2f && path.startsWith(this.base, at);
+  }
+
+  /** `limitFor(path)`: the body limit on a callback route, undefined elsewhere (kept for the bench and tests). */
+  limitFor(path: string): number | undefined {
+    return this.targetOf(path)?.limit;
+  }
+
   private installExpress(app: ExpressLikeApp): void {
     const capture = (req: IncomingMessage & { path?: string; query?: unknown }, res: ServerResponse, next: () => void) => {
-      const path = req.path ?? pathOf(req.url);
-      const limit = req.method === 'POST' ? this.limitFor(path) : undefined;
-      if (limit === undefined) return next();
-      // Buffer nothing for an unsigned request: the route refuses it (401) before reading its body.
-      if (!this.inbound.isSignedCallback(this.accountFor(path), queryOf(req as unknown as HttpRequestLike))) return next();
-      const target = req as unknown as Record<string, unknown>;
+      const target = req.method === 'POST' ? this.targetOf(req.path ?? pathOf(req.url)) : undefined;
+      if (target === undefined) return next();
+      // An unsigned request is answered now, its body unread (no parser after us may read it either).
+      const refusal = this.inbound.refuseUnsigned(target.account, queryOf(req as unknown as HttpRequestLike), req.method, req as never);
+      if (refusal) return answerNow(res, refusal, false);
+      const target$ = req as unknown as Record<string, unknown>;
+      const limit = target.limit;
       readStream(req, limit, Number(req.headers['content-length'])).then(
         (body) => {
-          target[REQUEST_KEYS.rawBody] = body;
+          target$[REQUEST_KEYS.rawBody] = body;
           next();
         },
         (error: unknown) => {
-          if (error instanceof WechatInboundError && error.reason === 'body_too_large') {
+          if (error instanceof WechatInboundError && (error.reason === 'body_too_large' || error.reason === 'body_timeout')) {
             // Answer now: letting the request continue would hand a half-read stream to the body parsers.
-            this.logger.warn(`Refused POST callback at ${pathOf(req.url)}: body_too_large (${error.message})`);
-            const body = JSON.stringify(toHttpException(error).getResponse());
+            this.logger.warn(`Refused POST callback at ${JSON.stringify(pathOf(req.url))}: ${error.reason} (${error.message})`);
+            if (error.reason === 'body_timeout') return answerNow(res, toHttpException(error), false);
             void drainRest(req, Number(req.headers['content-length']), limit).then((complete) => {
               if (complete === null) return;
-              res.statusCode = 413;
-              res.setHeader('Content-Type', 'application/json; charset=utf-8');
-              if (!complete) res.setHeader('Connection', 'close');
-              res.end(body);
+              answerNow(res, toHttpException(error), complete);
             });
             return;
           }
-          target[REQUEST_KEYS.bodyError] = error;
+          target$[REQUEST_KEYS.bodyError] = error;
           next();
         },
       );
@@ -154,33 +168,69 @@ export class WechatRawBodyCapture implements OnModuleInit {
       });
     }
     app.addHook('preParsing', async (req, reply, payload) => {
-      const limit = req.method === 'POST' ? this.limitFor(pathOf(req.url)) : undefined;
-      if (limit === undefined) return payload;
-      const target = req as unknown as Record<string | symbol, unknown>;
+      const target = req.method === 'POST' ? this.targetOf(pathOf(req.url)) : undefined;
+      if (target === undefined) return payload;
+      // An unsigned request is refused before its body is read; the connection closes with the answer.
+      const refusal = this.inbound.refuseUnsigned(target.account, queryOf(req as unknown as HttpRequestLike), req.method, req as never);
+      if (refusal) {
+        reply.header('connection', 'close');
+        throw refusal;
+      }
+      const limit = target.limit;
+      const record = req as unknown as Record<string | symbol, unknown>;
       const declared = Number(req.raw.headers['content-length']);
       // Fast path: a declared length within the limit, for a type our own parser reads: the parser keeps the bytes
-      // (Fastify enforces the length). Otherwise the body is read here and handed on as a new stream.
+      // (Fastify enforces the length; the timer below bounds the read). Otherwise the body is read here and handed
+      // on as a new stream.
       if (declared <= limit && ours.has(mediaTypeOf(req.raw.headers['content-type']))) {
-        target[CAPTURE_IN_PARSER] = true;
-        if (declared === 0) target[REQUEST_KEYS.rawBody] = EMPTY;
+        record[CAPTURE_IN_PARSER] = true;
+        if (declared === 0) record[REQUEST_KEYS.rawBody] = EMPTY;
+        else boundRead(payload as Readable, req.raw, reply);
         return payload;
       }
       try {
         const body = await readStream(payload as Readable, limit, declared);
-        target[REQUEST_KEYS.rawBody] = body;
+        record[REQUEST_KEYS.rawBody] = body;
         return Readable.from([body]);
       } catch (error) {
-        if (error instanceof WechatInboundError && error.reason === 'body_too_large') {
-          this.logger.warn(`Refused POST callback at ${pathOf(req.url)}: body_too_large (${error.message})`);
-          if (!(await drainRest(payload as Readable, declared, limit))) reply.header('connection', 'close');
-          // An HttpException passes Nest's Fastify error handler as is: the same 413 body as on Express.
+        if (error instanceof WechatInboundError && (error.reason === 'body_too_large' || error.reason === 'body_timeout')) {
+          this.logger.warn(`Refused POST callback at ${JSON.stringify(pathOf(req.url))}: ${error.reason} (${error.message})`);
+          if (error.reason === 'body_timeout' || !(await drainRest(payload as Readable, declared, limit))) reply.header('connection', 'close');
+          // An HttpException passes Nest's Fastify error handler as is: the same body as on Express.
           throw toHttpException(error);
         }
-        target[REQUEST_KEYS.bodyError] = error;
+        record[REQUEST_KEYS.bodyError] = error;
         return Readable.from([]);
       }
     });
   }
+}
+
+/** Writes a refusal at once (Express, before any route): the same JSON body Nest's exception handler writes. */
+function answerNow(res: ServerResponse, exception: HttpException, keepAlive: boolean): void {
+  if (res.headersSent) return;
+  res.statusCode = exception.getStatus();
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  // The body was not (fully) read: the connection cannot carry another request.
+  if (!keepAlive) res.setHeader('Connection', 'close');
+  res.end(JSON.stringify(exception.getResponse()));
+}
+
+/**
+ * Bounds a body read that Fastify's own parser does (the fast path): a sender that stops short of its
+ * Content-Length gets 408 and a closed connection after `DEFAULTS.bodyReadTimeoutMs`.
+ */
+function boundRead(payload: Readable, raw: IncomingMessage, reply: FastifyReplyLike): void {
+  const timer = setTimeout(() => {
+    if (raw.complete) return;
+    reply.header('connection', 'close');
+    const error = new WechatInboundError('body_timeout', INBOUND_MESSAGES.bodyTimeout(DEFAULTS.bodyReadTimeoutMs));
+    // Fastify answers a failed body stream with the error's statusCode.
+    payload.destroy(Object.assign(toHttpException(error), { statusCode: error.status }));
+  }, DEFAULTS.bodyReadTimeoutMs);
+  const done = () => clearTimeout(timer);
+  payload.once('end', done);
+  payload.once('close', done);
 }
 
 /**

@@ -1,19 +1,25 @@
 import type { Readable } from 'node:stream';
 import { WechatInboundError } from '../errors/wechat-inbound.error.js';
-import { INBOUND_MESSAGES } from './inbound.messages.js';
-import { REQUEST_KEYS } from '../wechat-mp.constants.js';
+import { INBOUND_MESSAGES } from '../protocol/inbound.messages.js';
+import { DEFAULTS, REQUEST_KEYS } from '../wechat-mp.constants.js';
 import { nodeRequestOf, type HttpRequestLike } from './http-request.js';
 
 /**
  * Reads a request stream to the end, refusing bodies over `limit` bytes without buffering them; a declared
- * Content-Length over the limit is refused before reading.
+ * Content-Length over the limit is refused before reading. A body not complete within `timeoutMs` is refused
+ * (`body_timeout`): a sender that stops half-way must not hold the connection and its buffers.
  */
-export function readStream(stream: Readable, limit: number, declaredLength = NaN): Promise<Buffer> {
+export function readStream(stream: Readable, limit: number, declaredLength = NaN, timeoutMs: number = DEFAULTS.bodyReadTimeoutMs): Promise<Buffer> {
   if (declaredLength > limit) return Promise.reject(tooLarge(limit));
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new WechatInboundError('body_timeout', INBOUND_MESSAGES.bodyTimeout(timeoutMs)));
+    }, timeoutMs);
     const cleanup = () => {
+      clearTimeout(timer);
       stream.off('data', onData);
       stream.off('end', onEnd);
       stream.off('error', onError);
@@ -53,8 +59,8 @@ function tooLarge(limit: number): WechatInboundError {
 /**
  * The callback body as text, whatever ran before us: our own capture layer (the built-in controller's routes),
  * Nest's `rawBody: true`, a text/raw body parser, or the untouched stream (XML is not parsed by Nest's defaults).
- * An object already parsed by a JSON parser is re-serialized as a last resort: big numeric ids may have lost
- * precision then, which is why the built-in routes capture the raw body first.
+ * A body some parser already turned into an object is refused (`body_already_parsed`), never re-serialized: a
+ * JSON parser rounds MsgIds beyond 2^53, so two users' messages could share a key and one get the other's reply.
  */
 export async function readRawBody(req: HttpRequestLike, limit: number): Promise<string> {
   const captureError = req[REQUEST_KEYS.bodyError];
@@ -69,7 +75,7 @@ export async function readRawBody(req: HttpRequestLike, limit: number): Promise<
     return (await readStream(stream, limit, Number(stream.headers['content-length']))).toString('utf8');
   }
   if (req.body !== undefined && req.body !== null && typeof req.body === 'object') {
-    return checked(Buffer.from(JSON.stringify(req.body)), limit);
+    throw new WechatInboundError('body_already_parsed', INBOUND_MESSAGES.bodyAlreadyParsed);
   }
   return '';
 }

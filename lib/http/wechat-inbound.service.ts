@@ -1,110 +1,66 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { computeSignature, signatureMatches } from '../crypto/signature.js';
-import { MessageCrypto } from '../crypto/message-crypto.js';
+import { Injectable, Logger, type HttpException } from '@nestjs/common';
+import { describeError as describe } from '../errors/describe-error.js';
 import { WechatInboundError } from '../errors/wechat-inbound.error.js';
-import type { MessageFormat, WechatInboundContext } from '../handlers/inbound-context.js';
-import { parseCallbackJson, parseCallbackXml } from '../message/callback-parser.js';
-import type { InboundMessage } from '../message/message-types.js';
-import { toInboundMessage } from '../message/message-normalizer.js';
+import { normalizeHandlerResult } from '../handlers/handler-result.normalizer.js';
 import type { HandlerResult, Reply } from '../message/reply.js';
 import {
-  renderEncryptedReplyJson,
-  renderEncryptedReplyXml,
-  renderReplyJson,
-  renderReplyXml,
-} from '../message/reply-serializer.js';
-import { describeError as describe } from '../errors/describe-error.js';
-import { normalizeHandlerResult } from '../handlers/handler-result.normalizer.js';
-import { WechatAccounts, type ResolvedAccount } from '../wechat-accounts.js';
+  CallbackProtocol,
+  SUCCESS_REPLY,
+  type AccountRuntime,
+  type OpenedCallback,
+  type SealedReply,
+  type VerifiedQuery,
+} from '../protocol/callback-protocol.js';
+import type { QueryLike } from '../protocol/query.js';
+import { WechatAccounts } from '../wechat-accounts.js';
 import { REQUEST_KEYS } from '../wechat-mp.constants.js';
-import { mediaTypeOf, queryOf, singleQueryValue, type HttpRequestLike, type QueryLike } from './http-request.js';
+import { queryOf, type HttpRequestLike } from './http-request.js';
 import { toHttpException } from './inbound-http-exception.js';
-import { INBOUND_MESSAGES } from './inbound.messages.js';
 import { readRawBody } from './raw-body.reader.js';
 
-/** One account's inbound state, derived once at bootstrap (the AES key and IV live in `crypto`). */
-export interface AccountRuntime {
-  readonly account: ResolvedAccount;
-  readonly crypto: MessageCrypto | null;
-  readonly ref: { readonly name: string; readonly appId: string };
-}
-
-/** A verified, decrypted, parsed callback. */
-export interface OpenedCallback {
-  readonly runtime: AccountRuntime;
-  readonly message: InboundMessage;
-  readonly context: WechatInboundContext;
-  /** The reply must be encrypted (the request was). */
-  readonly encrypted: boolean;
-  readonly nonce: string;
-}
-
-/** An HTTP answer for WeChat. */
-export interface SealedReply {
-  readonly body: string;
-  readonly contentType: string;
-}
-
-export const SUCCESS_REPLY: SealedReply = { body: 'success', contentType: 'text/plain; charset=utf-8' };
-const UNIX_SECONDS = /^\d{1,12}$/;
-const CONTENT_TYPE = { xml: 'application/xml; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
+export { SUCCESS_REPLY, type AccountRuntime, type OpenedCallback, type SealedReply };
 
 /**
- * The whole inbound protocol, independent of Nest's HTTP plumbing: which account a request is for, its signatures
- * and replay window, reading and opening the body (parse, msg_signature, decrypt, normalize), and sealing a reply.
- * The guard and the interceptor are thin wrappers around it.
+ * The HTTP adapter of the callback protocol (`CallbackProtocol`, framework-free): takes the account, query,
+ * content type and body from an Express or Fastify request, runs verify / open / seal once per request, and turns
+ * refusals into logged `HttpException`s. The built-in controller, the guard and the interceptor are thin wrappers
+ * around it.
  */
 @Injectable()
 export class WechatInboundService {
   private readonly logger = new Logger('WechatInbound');
-  private readonly runtimes = new Map<string, AccountRuntime>();
-  private readonly defaultRuntime: AccountRuntime;
+  private readonly protocol: CallbackProtocol;
 
   constructor(accounts: WechatAccounts) {
-    for (const account of accounts.all) {
-      const runtime: AccountRuntime = {
-        account,
-        crypto: account.encodingAESKey ? new MessageCrypto(account.encodingAESKey, account.appId) : null,
-        ref: Object.freeze({ name: account.name, appId: account.appId }),
-      };
-      this.runtimes.set(account.name, runtime);
-      this.runtimes.set(account.appId, runtime);
-    }
-    this.defaultRuntime = this.runtimes.get(accounts.default.name)!;
+    this.protocol = new CallbackProtocol(accounts.all);
   }
 
   /** The account a request is addressed to: the `:account` route parameter (name or AppID), else the default. */
   runtimeFor(req: HttpRequestLike): AccountRuntime {
-    const key = req.params?.account;
-    if (key === undefined || key === '') return this.defaultRuntime;
-    const runtime = this.runtimes.get(key);
-    if (!runtime) throw new WechatInboundError('account_unknown', INBOUND_MESSAGES.unknownAccount);
-    return runtime;
+    return this.protocol.runtimeFor(req.params?.account);
   }
 
   /**
-   * Whether a query carries a valid `signature` and timestamp for the account registered under `accountKey`
-   * (name or AppID; undefined = the default account). Lets the raw-body capture read only bodies of signed requests.
+   * The refusal for a POST to the callback route of `accountKey` (name or AppID; undefined = the default account)
+   * whose query lacks a valid `signature` or timestamp, already logged; null when it is signed. Lets the HTTP
+   * adapters refuse unsigned callbacks before reading a byte of their body.
    */
-  isSignedCallback(accountKey: string | undefined, query: QueryLike): boolean {
-    const runtime = accountKey === undefined ? this.defaultRuntime : this.runtimes.get(accountKey);
-    if (!runtime) return false;
+  refuseUnsigned(accountKey: string | undefined, query: QueryLike, method = 'POST', req?: Record<string, unknown>): HttpException | null {
     try {
-      this.verifyQuery(runtime, query);
-      return true;
-    } catch {
-      return false;
+      const verified = this.protocol.verifyQuery(this.protocol.runtimeFor(accountKey), query);
+      // Kept on the request: the route reuses it instead of computing the signature again.
+      if (req) req[REQUEST_KEYS.verifiedQuery] = verified;
+      return null;
+    } catch (error) {
+      if (!(error instanceof WechatInboundError)) throw error;
+      this.logRefusal(error, { method, headers: {}, params: { account: accountKey } });
+      return toHttpException(error);
     }
   }
 
   /** GET handshake (接入验证): the echostr to return verbatim, once the signature and timestamp check out. */
   verifyHandshake(req: HttpRequestLike): string {
-    const runtime = this.runtimeFor(req);
-    const query = queryOf(req);
-    this.verifyQuery(runtime, query);
-    const echostr = singleQueryValue(query, 'echostr');
-    if (echostr === undefined) throw new WechatInboundError('echostr_missing', INBOUND_MESSAGES.echostrMissing);
-    return echostr;
+    return this.protocol.verifyHandshake(this.runtimeFor(req), queryOf(req));
   }
 
   /** Verifies and opens a POST callback; memoized on the request so guard and interceptor share one result. */
@@ -150,9 +106,22 @@ export class WechatInboundService {
       if (!result.ok) throw new TypeError(`the route returned ${result.what}, not a reply`);
       return this.seal(opened, result.reply);
     } catch (error) {
-      this.logger.error(`Callback handling failed; answered "success": ${describe(error)}`, error instanceof Error ? error.stack : undefined);
+      this.logger.error(`Callback handling failed; answered "success": ${JSON.stringify(describe(error))}`, error instanceof Error ? error.stack : undefined);
       return SUCCESS_REPLY;
     }
+  }
+
+  /** Serializes a reply for WeChat, encrypting it exactly when the request was encrypted. */
+  seal(opened: OpenedCallback, reply: Reply | null): SealedReply {
+    return this.protocol.seal(opened, reply);
+  }
+
+  /** Logs a refusal once, with its reason and no secret, so operators can tell a misconfiguration from an attack. */
+  logRefusal(error: WechatInboundError, req: HttpRequestLike): void {
+    // The account path segment is the sender's choice: quoted by JSON.stringify so it cannot forge log lines.
+    const account = typeof req.params?.account === 'string' ? req.params.account.slice(0, 64) : this.protocol.defaultRuntime.ref.name;
+    const cause = error.cause instanceof WechatInboundError ? `; cause: ${error.cause.reason} (${error.cause.message})` : '';
+    this.logger.warn(`Refused ${req.method ?? ''} callback for account ${JSON.stringify(account)}: ${error.reason} (${error.message})${cause}`);
   }
 
   private refusal(error: unknown, req: HttpRequestLike): unknown {
@@ -161,125 +130,10 @@ export class WechatInboundService {
     return toHttpException(error);
   }
 
-  /** Serializes a reply for WeChat, encrypting it exactly when the request was encrypted. */
-  seal(opened: OpenedCallback, reply: Reply | null): SealedReply {
-    if (!reply) return SUCCESS_REPLY;
-    const { message, context, runtime } = opened;
-    const now = Math.floor(Date.now() / 1000);
-    const json = context.format === 'json';
-    const plain = json
-      ? renderReplyJson(reply, message.FromUserName, message.ToUserName, now)
-      : renderReplyXml(reply, message.FromUserName, message.ToUserName, now);
-    if (!opened.encrypted) return { body: plain, contentType: CONTENT_TYPE[context.format] };
-    const encrypt = runtime.crypto!.encrypt(plain);
-    const timeStamp = String(now);
-    const envelope = {
-      encrypt,
-      msgSignature: computeSignature([runtime.account.token, timeStamp, opened.nonce, encrypt]),
-      timeStamp,
-      nonce: opened.nonce,
-    };
-    return {
-      body: json ? renderEncryptedReplyJson(envelope) : renderEncryptedReplyXml(envelope),
-      contentType: CONTENT_TYPE[context.format],
-    };
-  }
-
-  /** Logs a refusal once, with its reason and no secret, so operators can tell a misconfiguration from an attack. */
-  logRefusal(error: WechatInboundError, req: HttpRequestLike): void {
-    // The account path segment is the sender's choice: quoted by JSON.stringify so it cannot forge log lines.
-    const account = typeof req.params?.account === 'string' ? req.params.account.slice(0, 64) : this.defaultRuntime.ref.name;
-    this.logger.warn(`Refused ${req.method ?? ''} callback for account ${JSON.stringify(account)}: ${error.reason} (${error.message})`);
-  }
-
-  private verifyQuery(runtime: AccountRuntime, query: QueryLike): { timestamp: string; nonce: string } {
-    const signature = singleQueryValue(query, 'signature');
-    const timestamp = singleQueryValue(query, 'timestamp');
-    const nonce = singleQueryValue(query, 'nonce');
-    if (signature === undefined || timestamp === undefined || nonce === undefined) {
-      throw new WechatInboundError('signature_missing', INBOUND_MESSAGES.signatureMissing);
-    }
-    if (!signatureMatches(computeSignature([runtime.account.token, timestamp, nonce]), signature)) {
-      throw new WechatInboundError('signature_invalid', INBOUND_MESSAGES.signatureInvalid);
-    }
-    const skew = runtime.account.maxTimestampSkewSeconds;
-    if (skew > 0) {
-      const seconds = UNIX_SECONDS.test(timestamp) ? Number(timestamp) : NaN;
-      if (!(Math.abs(Date.now() / 1000 - seconds) <= skew)) {
-        throw new WechatInboundError('timestamp_invalid', INBOUND_MESSAGES.timestampInvalid(skew));
-      }
-    }
-    return { timestamp, nonce };
-  }
-
   private async doOpen(req: HttpRequestLike): Promise<OpenedCallback> {
-    const runtime = this.runtimeFor(req);
-    const query = queryOf(req);
-    const { timestamp, nonce } = this.verifyQuery(runtime, query);
-    const encryptType = singleQueryValue(query, 'encrypt_type');
-    const encrypted = encryptType === 'aes';
-    if (encryptType !== undefined && !encrypted && encryptType !== 'raw') {
-      throw new WechatInboundError('encrypt_type_unsupported', INBOUND_MESSAGES.unsupportedEncryptType(encryptType));
-    }
-    if (!encrypted && runtime.account.requireEncryption) {
-      throw new WechatInboundError('encryption_required', INBOUND_MESSAGES.encryptionRequired);
-    }
-    let msgSignature: string | undefined;
-    if (encrypted) {
-      msgSignature = singleQueryValue(query, 'msg_signature');
-      if (msgSignature === undefined) throw new WechatInboundError('signature_missing', INBOUND_MESSAGES.msgSignatureMissing);
-    }
-    const format = formatOf(req.headers['content-type']);
-    const raw = await readRawBody(req, runtime.account.bodyLimitBytes);
-    const fields = parse(raw, format);
-
-    let message: InboundMessage;
-    let mode: WechatInboundContext['mode'] = 'plain';
-    if (encrypted) {
-      const encrypt = typeof fields.Encrypt === 'string' ? fields.Encrypt.trim() : '';
-      if (encrypt === '') throw new WechatInboundError('encrypt_missing', INBOUND_MESSAGES.encryptMissing);
-      if (!signatureMatches(computeSignature([runtime.account.token, timestamp, nonce, encrypt]), msgSignature)) {
-        throw new WechatInboundError('msg_signature_invalid', INBOUND_MESSAGES.msgSignatureInvalid);
-      }
-      if (!runtime.crypto) throw new WechatInboundError('aes_not_configured', INBOUND_MESSAGES.aesNotConfigured);
-      // Compatible mode repeats the fields in plaintext, but only the encrypted copy is covered by msg_signature.
-      message = toInboundMessage(parse(runtime.crypto.decrypt(encrypt), format));
-      mode = fields.MsgType === undefined ? 'safe' : 'compatible';
-    } else {
-      message = toInboundMessage(fields);
-    }
-    // Every push names both parties; a passive reply swaps them, so without them there is nothing to answer.
-    if (typeof message.ToUserName !== 'string' || typeof message.FromUserName !== 'string') {
-      throw new WechatInboundError('body_not_a_message', INBOUND_MESSAGES.partiesMissing);
-    }
-    const openid = singleQueryValue(query, 'openid');
-    const context: WechatInboundContext = {
-      account: runtime.ref,
-      mode,
-      format,
-      ...(openid !== undefined ? { openid } : {}),
-    };
-    return { runtime, message, context, encrypted, nonce };
+    const checked = req[REQUEST_KEYS.verifiedQuery] as VerifiedQuery | undefined;
+    const post = this.protocol.verifyPost(this.runtimeFor(req), queryOf(req), req.headers['content-type'], checked);
+    const raw = await readRawBody(req, post.runtime.account.bodyLimitBytes);
+    return this.protocol.open(post, raw);
   }
-}
-
-/** Media type (lower case, no parameters) → format. */
-const FORMATS: ReadonlyMap<string, MessageFormat> = new Map([
-  ['text/xml', 'xml'],
-  ['application/xml', 'xml'],
-  ['text/plain', 'xml'],
-  ['application/json', 'json'],
-  ['text/json', 'json'],
-]);
-
-function formatOf(contentType: string | undefined): MessageFormat {
-  if (contentType === undefined || contentType === '') return 'xml';
-  // What WeChat sends ("text/xml") is found as is; anything else is normalized first.
-  const format = FORMATS.get(contentType) ?? FORMATS.get(mediaTypeOf(contentType));
-  if (format === undefined) throw new WechatInboundError('unsupported_media_type', INBOUND_MESSAGES.unsupportedMediaType);
-  return format;
-}
-
-function parse(raw: string, format: MessageFormat): Record<string, unknown> {
-  return format === 'json' ? parseCallbackJson(raw) : parseCallbackXml(raw);
 }

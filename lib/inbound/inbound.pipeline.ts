@@ -1,12 +1,14 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { POLL_BACKOFF, sleep } from '../common/poll.js';
 import { WechatDispatcher } from '../handlers/wechat.dispatcher.js';
-import type { OpenedCallback } from '../http/wechat-inbound.service.js';
+import type { OpenedCallback } from '../protocol/callback-protocol.js';
 import type { Reply } from '../message/reply.js';
 import type { DedupeStore } from '../stores/dedupe-store.interface.js';
 import { WECHAT_MP_MODULE_OPTIONS } from '../wechat-mp.module-definition.js';
 import { DEFAULTS, WECHAT_DEDUPE_STORE } from '../wechat-mp.constants.js';
 import type { WechatMpModuleOptions } from '../wechat-mp.options.js';
+import { WechatAccounts } from '../wechat-accounts.js';
+import { dedupeRetentionSeconds } from '../wechat-mp.options-resolver.js';
 import { dedupeKeyOf } from './dedupe-key.js';
 import { PIPELINE_MESSAGES as MESSAGES } from './inbound-pipeline.messages.js';
 import { WechatLateReplySender } from './late-reply.sender.js';
@@ -14,17 +16,21 @@ import { WechatLateReplySender } from './late-reply.sender.js';
 /** Serialized "no reply" (`success`); also what retries get when the first delivery ran past the deadline. */
 const NO_REPLY = 'null';
 
-type Outcome = { done: true; reply: Reply | null } | { done: false };
 
 /**
  * What happens to an opened callback before its answer is sealed.
  *
- * 1. Dedupe. WeChat retries a callback it got no answer to within 5 s, up to 3 times, and in a cluster the retries
- *    land on any instance. The first delivery claims the callback's key (`<appId>:<dedupeKeyOf(message)>`) in the
- *    dedupe store and runs the handler; a retry finds the key taken and waits (within its own deadline) for the
- *    first delivery's recorded answer, or takes it at once if it is already there. So a handler runs once per
- *    message and every delivery gets the same answer.
- * 2. Deadline. A handler still running after the account's `replyDeadlineMs` is answered with `success` at once,
+ * 1. Dedupe and replay. WeChat retries a callback it got no answer to within 5 s, up to 3 times, and in a cluster
+ *    the retries land on any instance; and anyone who captured a callback can resend it while its timestamp is in
+ *    the window. The first delivery claims the callback's key (`<appId>:<dedupeKeyOf(message)>`) in the dedupe
+ *    store and runs the handler; its answer is kept for the whole replay window (`dedupeTtlSeconds`, at least
+ *    2 × `maxTimestampSkewSeconds`). A later delivery finds the key and takes that answer, or waits for it (within
+ *    its own deadline) while the first delivery runs. So a handler runs once per message, and every delivery gets
+ *    the same answer.
+ * 2. Leases. The claim lasts the reply deadline plus a margin (renewed while a handler without a deadline runs).
+ *    If the instance holding it dies mid-handler, the lease runs out and the next retry claims the key and runs the
+ *    handler: at least once always, exactly once while the holder lives.
+ * 3. Deadline. A handler still running after the account's `replyDeadlineMs` is answered with `success` at once,
  *    and that outcome is what retries get too; the handler keeps running and its reply, when it comes, is sent as a
  *    customer-service message (`WechatLateReplySender`).
  *
@@ -34,7 +40,8 @@ type Outcome = { done: true; reply: Reply | null } | { done: false };
 @Injectable()
 export class WechatInboundPipeline {
   private readonly logger = new Logger('WechatInbound');
-  private readonly ttlSeconds: number;
+  /** How long an answer is kept: the replay window. */
+  private readonly retentionSeconds: number;
   /** The dedupe store failed and that was logged; cleared by its next success (one log line per outage). */
   private dedupeDown = false;
 
@@ -43,16 +50,18 @@ export class WechatInboundPipeline {
     @Inject(WECHAT_DEDUPE_STORE) private readonly dedupe: DedupeStore,
     @Inject(WECHAT_MP_MODULE_OPTIONS) options: WechatMpModuleOptions,
     private readonly lateReplies: WechatLateReplySender,
+    @Optional() accounts?: WechatAccounts,
   ) {
-    this.ttlSeconds = options.dedupeTtlSeconds ?? DEFAULTS.dedupeTtlSeconds;
+    this.retentionSeconds = dedupeRetentionSeconds(options.dedupeTtlSeconds, accounts?.all ?? []);
   }
 
   async process(opened: OpenedCallback): Promise<Reply | null> {
     const started = Date.now();
     const key = `${opened.runtime.ref.appId}:${dedupeKeyOf(opened.message)}`;
+    const lease = leaseSecondsOf(opened.runtime.account.replyDeadlineMs);
     let first: boolean;
     try {
-      first = await this.dedupe.claim(key, this.ttlSeconds);
+      first = await this.dedupe.claim(key, lease);
       this.dedupeDown = false;
     } catch (error) {
       this.dedupeFailed(error);
@@ -60,39 +69,64 @@ export class WechatInboundPipeline {
     }
     if (!first) {
       this.logger.debug(MESSAGES.duplicate(opened.runtime.ref.name, key));
-      return this.awaitFirst(opened, key, started);
+      return this.awaitFirst(opened, key, started, lease);
     }
     return this.run(opened, started, key);
   }
 
-  /** Runs the handler within the deadline; records the answer under `key` for the retries. */
+  /** Runs the handler within the deadline; records the answer under `key` for the retries and replays. */
   private async run(opened: OpenedCallback, started: number, key: string | undefined): Promise<Reply | null> {
     const { message, context, runtime } = opened;
     const running = this.dispatcher.dispatch(message, context);
     const deadlineMs = runtime.account.replyDeadlineMs;
-    const outcome: Outcome =
-      deadlineMs === false ? { done: true, reply: await running } : await within(running, deadlineMs - (Date.now() - started));
-    if (outcome.done) {
-      this.record(key, outcome.reply);
-      return outcome.reply;
+    if (deadlineMs === false) {
+      // No deadline: the handler may take any time, so the lease is renewed while it runs.
+      const renewal = key === undefined ? undefined : this.keepLease(key, leaseSecondsOf(false));
+      try {
+        const reply = await running;
+        this.record(key, reply);
+        return reply;
+      } finally {
+        if (renewal) clearInterval(renewal);
+      }
+    }
+    const outcome = await within(running, deadlineMs - (Date.now() - started));
+    if (outcome !== LATE) {
+      this.record(key, outcome);
+      return outcome;
     }
     // Past the deadline: answer success now (retries too), deliver the reply later.
     this.record(key, null);
-    this.logger.warn(MESSAGES.deadlineExceeded(runtime.ref.name, message.MsgType, deadlineMs as number));
+    this.logger.warn(MESSAGES.deadlineExceeded(runtime.ref.name, message.MsgType, deadlineMs));
     void running
       .then((reply) => (reply ? this.lateReplies.send(runtime.ref, message, reply) : undefined))
       .catch((error: unknown) => this.logger.error(MESSAGES.lateReplyNotSent(runtime.ref.name, message.MsgType, describe(error))));
     return null;
   }
 
-  /** A retry: the first delivery's answer once recorded, or `success` when this delivery's own deadline comes first. */
-  private async awaitFirst(opened: OpenedCallback, key: string, started: number): Promise<Reply | null> {
+  private keepLease(key: string, leaseSeconds: number): NodeJS.Timeout | undefined {
+    const renew = this.dedupe.renew?.bind(this.dedupe);
+    if (!renew) return undefined;
+    const timer = setInterval(() => {
+      renew(key, leaseSeconds).catch((error: unknown) => this.dedupeFailed(error));
+    }, (leaseSeconds * 1000) / 3);
+    timer.unref();
+    return timer;
+  }
+
+  /**
+   * A later delivery: the first delivery's answer once recorded, or `success` when this delivery's own deadline
+   * comes first. When the first delivery's lease has run out unrecorded (its instance died), this one claims the
+   * key and runs the handler itself.
+   */
+  private async awaitFirst(opened: OpenedCallback, key: string, started: number, lease: number): Promise<Reply | null> {
     const deadlineMs = opened.runtime.account.replyDeadlineMs;
     const giveUpAt = started + (deadlineMs === false ? DEFAULTS.replyDeadlineMs : deadlineMs);
     for (let delay: number = POLL_BACKOFF.firstMs; ; delay = Math.min(delay * 2, POLL_BACKOFF.maxMs)) {
       let stored: string | null;
       try {
         stored = await this.dedupe.getResult(key);
+        if (stored === null && (await this.dedupe.claim(key, lease))) return this.run(opened, started, key);
       } catch (error) {
         this.dedupeFailed(error);
         return null;
@@ -114,18 +148,41 @@ export class WechatInboundPipeline {
     if (key === undefined) return;
     // Not awaited: the answer goes out now; retries poll until the write lands.
     this.dedupe
-      .setResult(key, reply ? JSON.stringify(reply) : NO_REPLY, this.ttlSeconds)
+      .setResult(key, reply ? JSON.stringify(reply) : NO_REPLY, this.retentionSeconds)
       .catch((error: unknown) => this.logger.error(MESSAGES.resultNotRecorded(describe(error))));
   }
 }
 
-/** The handler's outcome, or `{ done: false }` once `ms` have passed (the handler keeps running). */
-function within(running: Promise<Reply | null>, ms: number): Promise<Outcome> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<Outcome>((resolve) => {
-    timer = setTimeout(() => resolve({ done: false }), Math.max(ms, 0));
+/**
+ * A claim's lease: the reply deadline (when the holder records an answer at the latest) plus a margin for the
+ * store's latency. Without a deadline the holder renews it every third of it.
+ */
+function leaseSecondsOf(deadlineMs: number | false): number {
+  return Math.ceil((deadlineMs === false ? DEFAULTS.replyDeadlineMs : deadlineMs) / 1000) + LEASE_MARGIN_SECONDS;
+}
+const LEASE_MARGIN_SECONDS = 3;
+
+/** `within`'s answer when the deadline came first. */
+const LATE = Symbol('late');
+
+/**
+ * The handler's reply, or `LATE` once `ms` have passed (the handler keeps running). One timer and one promise:
+ * `Promise.race` plus `finally` cost several µs per callback more.
+ */
+function within(running: Promise<Reply | null>, ms: number): Promise<Reply | null | typeof LATE> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, Math.max(ms, 0), LATE);
+    running.then(
+      (reply) => {
+        clearTimeout(timer);
+        resolve(reply);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  return Promise.race([running.then((reply): Outcome => ({ done: true, reply })), expired]).finally(() => clearTimeout(timer));
 }
 
 function parseReply(stored: string): Reply | null {

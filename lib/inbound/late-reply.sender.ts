@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { WechatServices } from '../api/wechat-services.js';
 import { describeError } from '../errors/describe-error.js';
 import { WechatApiError } from '../errors/wechat-api.error.js';
-import type { InboundMessage } from '../message/message-types.js';
+import type { AnyInboundMessage } from '../message/message-types.js';
 import type { Reply } from '../message/reply.js';
 import { PIPELINE_MESSAGES as MESSAGES } from './inbound-pipeline.messages.js';
 import { toCustomerServiceMessage } from './late-reply.js';
@@ -18,7 +18,7 @@ export class WechatLateReplySender {
 
   constructor(private readonly services: WechatServices) {}
 
-  async send(account: { readonly name: string; readonly appId: string }, message: InboundMessage, reply: Reply): Promise<boolean> {
+  async send(account: { readonly name: string; readonly appId: string }, message: AnyInboundMessage, reply: Reply): Promise<boolean> {
     try {
       // Inside the try: a malformed reply object (a handler's own literal) must be logged, not thrown late.
       const mapped = toCustomerServiceMessage(reply);

@@ -1,6 +1,6 @@
 import { WechatInboundError } from '../errors/wechat-inbound.error.js';
 import { isListSpec, isOptionalSpec, type FieldSpec, type ListSpec, type ObjectSpec } from './message-schema.js';
-import { EVENT_FIELDS, MESSAGE_FIELDS, type InboundMessage } from './message-types.js';
+import { EVENT_FIELDS, MESSAGE_FIELDS, type AnyInboundMessage } from './message-types.js';
 import { MESSAGE_MESSAGES as M } from './message.messages.js';
 import { setOwnField } from './own-field.js';
 
@@ -15,12 +15,12 @@ import { setOwnField } from './own-field.js';
  *
  * @throws WechatInboundError `body_not_a_message` when there is no MsgType.
  */
-export function toInboundMessage(fields: Record<string, unknown>): InboundMessage {
+export function toInboundMessage(fields: Record<string, unknown>): AnyInboundMessage {
   const msgType = scalar(fields.MsgType);
   if (typeof msgType !== 'string' || msgType === '') throw new WechatInboundError('body_not_a_message', M.noMsgType);
   const plan =
     msgType === 'event' ? EVENT_PLANS.get(scalar(fields.Event) as string) : MESSAGE_PLANS.get(msgType);
-  return (plan ?? BASE_PLAN)(fields) as unknown as InboundMessage;
+  return (plan ?? BASE_PLAN)(fields) as unknown as AnyInboundMessage;
 }
 
 type Normalize = (value: unknown) => unknown;

@@ -1,5 +1,5 @@
 import { isListSpec, isOptionalSpec, type FieldSpec, type ObjectSpec } from './message-schema.js';
-import { EVENT_FIELDS, MESSAGE_FIELDS, type InboundMessage } from './message-types.js';
+import { EVENT_FIELDS, MESSAGE_FIELDS, type AnyInboundMessage } from './message-types.js';
 import { cdataElement, valueElement } from './xml-writer.js';
 
 /**
@@ -80,7 +80,7 @@ const MESSAGE_WRITERS = new Map(Object.entries(MESSAGE_FIELDS).map(([type, spec]
 const EVENT_WRITERS = new Map(Object.entries(EVENT_FIELDS).map(([event, spec]) => [event, compileObject(spec)]));
 
 /** The callback XML for one message or event. */
-export function renderMessageXml(message: InboundMessage): string {
+export function renderMessageXml(message: AnyInboundMessage): string {
   const record = message as unknown as Record<string, unknown>;
   const writers =
     (record.MsgType === 'event' ? EVENT_WRITERS.get(record.Event as string) : MESSAGE_WRITERS.get(record.MsgType as string)) ?? NO_FIELDS;
@@ -99,7 +99,7 @@ const NUMERIC_IDS = new Set(['CreateTime', 'MsgId', 'MsgID']);
  * The callback in WeChat's JSON data format: the same field names, lists as arrays, and CreateTime / MsgId / MsgID
  * as bare numbers as in the docs' example (`"CreateTime": 1714037059`; ids beyond 2^53 are written digit for digit).
  */
-export function renderMessageJson(message: InboundMessage): string {
+export function renderMessageJson(message: AnyInboundMessage): string {
   const parts: string[] = [];
   for (const [name, value] of Object.entries(message as unknown as Record<string, unknown>)) {
     if (value === undefined) continue;

@@ -141,8 +141,15 @@ export interface UnknownMessage extends MessageBase {
   [field: string]: unknown;
 }
 
-/** Anything WeChat may push: narrow on `MsgType`, then on `Event`. */
-export type InboundMessage = KnownMessage | KnownEvent | UnknownMessage;
+/**
+ * Every message and event type this version knows: narrow on `MsgType`, then on `Event`, and each field is typed
+ * (`Event === 'CLICK'` gives `EventKey: string`). Types it does not know are kept out of this union, which they would
+ * widen to `unknown` fields; they reach the fallback handler (`@OnMessage()`) as `AnyInboundMessage`.
+ */
+export type InboundMessage = KnownMessage | KnownEvent;
+
+/** Anything WeChat may push, including types this version does not know (`UnknownMessage`). */
+export type AnyInboundMessage = InboundMessage | UnknownMessage;
 
 export type TextMessage = MessageOf<'text'>;
 export type ImageMessage = MessageOf<'image'>;

@@ -1,54 +1,19 @@
 import { WechatReplyError } from '../errors/wechat-reply.error.js';
 import { parseCallbackJson, parseCallbackXml } from './callback-parser.js';
 import type { NewsArticle, Reply } from './reply.js';
-import { assertValidContent, MAX_REPLY_ARTICLES, REPLY_TYPES } from './reply-validation.js';
+import { ARTICLE_FIELDS, REPLY_TYPES, replyFormOf, type PassiveForm, type WireField } from './reply-forms.js';
+import { assertValidContent, MAX_REPLY_ARTICLES } from './reply-validation.js';
 import { cdataElement, valueElement } from './xml-writer.js';
 
 /**
  * Passive replies (被动回复用户消息) in XML and JSON, the encrypted reply envelope, and the reverse parsers the
- * emulator and tests use. One table maps the camelCase model to the wire names for all four directions.
+ * emulator and tests use. `REPLY_FORMS` maps the camelCase model to the wire names for all four directions.
  * Docs: https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Passive_user_reply_message.html
  *
  * JSON: the docs define no passive-reply JSON for 公众号 (only the encrypted envelope), so the JSON variant mirrors
  * the XML field names, with CreateTime and ArticleCount as numbers and Articles as a plain array.
  */
-type ReplyType = Reply['type'];
-type Mapping = readonly (readonly [wire: string, model: string, required: boolean])[];
-
-interface ReplyWire {
-  /** The element wrapping the fields (`<Image>`, `<Music>`…), or none (text). */
-  readonly wrapper?: string;
-  readonly fields: Mapping;
-  /** `transfer_customer_service`: the wrapper is only written when one of its fields is set. */
-  readonly optionalWrapper?: boolean;
-}
-
-const REPLY_WIRE: Record<Exclude<ReplyType, 'news'>, ReplyWire> = {
-  text: { fields: [['Content', 'content', true]] },
-  image: { wrapper: 'Image', fields: [['MediaId', 'mediaId', true]] },
-  voice: { wrapper: 'Voice', fields: [['MediaId', 'mediaId', true]] },
-  video: {
-    wrapper: 'Video',
-    fields: [['MediaId', 'mediaId', true], ['Title', 'title', false], ['Description', 'description', false]],
-  },
-  music: {
-    wrapper: 'Music',
-    fields: [
-      ['Title', 'title', false],
-      ['Description', 'description', false],
-      ['MusicUrl', 'musicUrl', true],
-      ['HQMusicUrl', 'hqMusicUrl', false],
-      ['ThumbMediaId', 'thumbMediaId', true],
-    ],
-  },
-  transfer_customer_service: { wrapper: 'TransInfo', fields: [['KfAccount', 'kfAccount', false]], optionalWrapper: true },
-};
-const ARTICLE_FIELDS: Mapping = [
-  ['Title', 'title', true],
-  ['Description', 'description', false],
-  ['PicUrl', 'picUrl', false],
-  ['Url', 'url', false],
-];
+type Mapping = readonly WireField[];
 
 export interface EncryptedReply {
   encrypt: string;
@@ -99,7 +64,7 @@ export function renderReplyXml(reply: Reply, toUser: string, fromUser: string, c
     for (const article of reply.articles) items += `<item>${xmlFields(article, ARTICLE_FIELDS)}</item>`;
     body = `<ArticleCount>${reply.articles.length}</ArticleCount><Articles>${items}</Articles>`;
   } else {
-    const wire = REPLY_WIRE[reply.type];
+    const wire = replyFormOf(reply.type)!.passive as PassiveForm;
     const fields = xmlFields(reply, wire.fields);
     body = !wire.wrapper ? fields : fields === '' && wire.optionalWrapper ? '' : `<${wire.wrapper}>${fields}</${wire.wrapper}>`;
   }
@@ -122,7 +87,7 @@ export function renderReplyJson(reply: Reply, toUser: string, fromUser: string, 
     out.ArticleCount = reply.articles.length;
     out.Articles = reply.articles.map((article) => jsonFields(article, ARTICLE_FIELDS));
   } else {
-    const wire = REPLY_WIRE[reply.type];
+    const wire = replyFormOf(reply.type)!.passive as PassiveForm;
     const fields = jsonFields(reply, wire.fields);
     if (!wire.wrapper) Object.assign(out, fields);
     else if (!wire.optionalWrapper || Object.keys(fields).length > 0) out[wire.wrapper] = fields;
@@ -181,8 +146,8 @@ function replyFromFields(fields: Record<string, unknown>): ParsedReply {
   if (type === 'news') {
     const articles = articleList(fields.Articles).map((a, i) => modelFields(a, ARTICLE_FIELDS, `Articles[${i}].`));
     reply = { type, articles: articles as unknown as NewsArticle[] };
-  } else if (type !== undefined && Object.hasOwn(REPLY_WIRE, type)) {
-    const wire = REPLY_WIRE[type as keyof typeof REPLY_WIRE];
+  } else if (type !== undefined && replyFormOf(type) !== undefined) {
+    const wire = replyFormOf(type)!.passive as PassiveForm;
     const source = wire.wrapper ? fields[wire.wrapper] : fields;
     reply = { type, ...modelFields(source, wire.fields, wire.wrapper ? `${wire.wrapper}.` : '') } as Reply;
   } else {

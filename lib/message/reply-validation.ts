@@ -1,14 +1,17 @@
 import { WechatReplyError } from '../errors/wechat-reply.error.js';
-import type { CustomerServiceMessage } from './reply.js';
 
-type ContentType = CustomerServiceMessage['type'] | 'transfer_customer_service';
+interface FieldRule {
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+}
 
 /**
  * What each message type needs, once: required non-empty text fields and optional text fields (camelCase model).
  * Passive replies: https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Passive_user_reply_message.html
  * Customer service: https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Service_Center_messages.html
  */
-const TEXT_FIELDS: Record<ContentType, { required: readonly string[]; optional: readonly string[] }> = {
+// `reply.ts` checks that every message type it declares has a row here (this file imports nothing from it).
+export const TEXT_FIELDS = {
   text: { required: ['content'], optional: [] },
   image: { required: ['mediaId'], optional: [] },
   voice: { required: ['mediaId'], optional: [] },
@@ -21,7 +24,7 @@ const TEXT_FIELDS: Record<ContentType, { required: readonly string[]; optional: 
   msgmenu: { required: [], optional: [] },
   wxcard: { required: ['cardId'], optional: [] },
   miniprogrampage: { required: ['title', 'appId', 'pagePath', 'thumbMediaId'], optional: [] },
-};
+} as const satisfies Record<string, FieldRule>;
 
 /**
  * Passive news replies carry 1–8 articles; when answering a user's message (text, image, voice, video, location,
@@ -50,7 +53,7 @@ export function assertValidContent(content: unknown, maxArticles: number, allowe
   const message = content as Record<string, unknown>;
   const type = message.type;
   if (typeof type !== 'string' || !allowed.has(type)) fail('type', 'is not a message type that can be sent here');
-  const fields = TEXT_FIELDS[type as ContentType];
+  const fields = (TEXT_FIELDS as Record<string, FieldRule>)[type as string]!;
   for (const name of fields.required) nonEmpty(message[name], name);
   for (const name of fields.optional) textIfPresent(message[name], name);
   if (type === 'news') {
@@ -79,9 +82,6 @@ export function assertValidContent(content: unknown, maxArticles: number, allowe
   }
 }
 
-export const REPLY_TYPES: ReadonlySet<string> = new Set([
-  'text', 'image', 'voice', 'video', 'music', 'news', 'transfer_customer_service',
-]);
 export const CUSTOMER_SERVICE_TYPES: ReadonlySet<string> = new Set([
   'text', 'image', 'voice', 'video', 'music', 'news', 'mpnews', 'mpnewsarticle', 'msgmenu', 'wxcard', 'miniprogrampage',
 ]);

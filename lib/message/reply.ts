@@ -1,4 +1,5 @@
-import { assertValidContent, MAX_REPLY_ARTICLES, REPLY_TYPES } from './reply-validation.js';
+import { REPLY_TYPES, type ReplyFormType } from './reply-forms.js';
+import { assertValidContent, MAX_REPLY_ARTICLES, TEXT_FIELDS } from './reply-validation.js';
 
 /**
  * One model for every message the package sends: passive replies (XML, inbound side) and customer-service
@@ -105,3 +106,11 @@ export const Reply = {
   transferCustomerService: (kfAccount?: string): TransferCustomerServiceContent =>
     checked(kfAccount === undefined ? { type: 'transfer_customer_service' } : { type: 'transfer_customer_service', kfAccount }),
 } as const;
+
+/** Compile-time check: every message type has its row in the validation table, and the table no stray row. */
+type ValidatedType = keyof typeof TEXT_FIELDS;
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _everyTypeValidated: Exactly<ValidatedType, CustomerServiceMessage['type'] | 'transfer_customer_service'> = true;
+void _everyTypeValidated;
+const _everyReplyHasItsForm: Exactly<ReplyFormType, Reply['type']> = true;
+void _everyReplyHasItsForm;

@@ -94,6 +94,17 @@ function decodeReference(_match: string, dec?: string, hex?: string, named?: str
   return String.fromCodePoint(cp);
 }
 
+const REFERENCE_AT = /&(?:#([0-9]+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/y;
+
+/** The index just past a well-formed reference starting at `at` (which is `&`); a bare `&` is malformed. */
+function referenceEnd(s: string, at: number): number {
+  REFERENCE_AT.lastIndex = at;
+  const match = REFERENCE_AT.exec(s);
+  if (match === null) throw malformed(M.badReference);
+  decodeReference(match[0], match[1], match[2], match[3]);
+  return at + match[0].length;
+}
+
 interface Frame {
   name: string;
   start: number;
@@ -156,6 +167,7 @@ class Reader {
     if (!isNameStart(s.charCodeAt(i))) throw malformed(M.badTag(tagStart));
     while (i < s.length && isNameChar(s.charCodeAt(i))) i++;
     const name = s.slice(tagStart + 1, i);
+    let attrNames: string | Set<string> | undefined;
     for (;;) {
       const afterName = i;
       i = skipSpace(s, i);
@@ -168,20 +180,34 @@ class Reader {
         this.pos = i + 2;
         return { name, selfClosing: true, start: tagStart };
       }
-      // An attribute: whitespace, name, `=`, quoted value without `<`. Checked, then ignored.
+      // An attribute: whitespace, name, `=`, quoted value without `<` and with well-formed references. Checked,
+      // then ignored. The value is scanned once, char by char: searching ahead for `<` per attribute made a tag
+      // with many attributes quadratic in the body's length.
       if (i === afterName || !isNameStart(c)) throw malformed(i >= s.length ? M.unclosed(tagStart) : M.badTag(tagStart));
       const attrStart = i;
       while (i < s.length && isNameChar(s.charCodeAt(i))) i++;
+      const attrName = s.slice(attrStart, i);
+      if (attrNames === undefined) attrNames = attrName;
+      else {
+        if (typeof attrNames === 'string') attrNames = new Set([attrNames]);
+        if (attrNames.has(attrName)) throw malformed(M.badAttribute(attrStart));
+        attrNames.add(attrName);
+      }
       i = skipSpace(s, i);
       if (s.charCodeAt(i) !== 0x3d) throw malformed(M.badAttribute(attrStart));
       i = skipSpace(s, i + 1);
       const quote = s.charCodeAt(i);
       if (quote !== 0x22 && quote !== 0x27) throw malformed(M.badAttribute(attrStart));
-      const close = s.indexOf(quote === 0x22 ? '"' : "'", i + 1);
-      if (close === -1) throw malformed(M.badAttribute(attrStart));
-      const lt = s.indexOf('<', i + 1);
-      if (lt !== -1 && lt < close) throw malformed(M.badAttribute(attrStart));
-      i = close + 1;
+      i++;
+      for (;;) {
+        if (i >= s.length) throw malformed(M.badAttribute(attrStart));
+        const v = s.charCodeAt(i);
+        if (v === quote) break;
+        if (v === 0x3c) throw malformed(M.badAttribute(attrStart));
+        if (v === 0x26) i = referenceEnd(s, i);
+        else i++;
+      }
+      i++;
     }
   }
 
@@ -241,9 +267,18 @@ class Reader {
     let b = to;
     while (a < b && isSpace(s.charCodeAt(a))) a++;
     while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
-    if (a === b || frame.children !== null) return;
+    if (a === b) return;
+    // Searched within [a, b) only: an unbounded indexOf would scan to the end of the body once per text run.
+    let amp = a;
+    while (amp < b && s.charCodeAt(amp) !== 0x26) amp++;
+    const hasReference = amp < b;
+    if (frame.children !== null) {
+      // Dropped (mixed content), but still checked: a bare `&` makes the document ill-formed wherever it is.
+      if (hasReference) for (let i = amp; i < b; ) i = s.charCodeAt(i) === 0x26 ? referenceEnd(s, i) : i + 1;
+      return;
+    }
     const raw = s.slice(a, b);
-    frame.text += raw.includes('&') ? raw.replace(REFERENCE, decodeReference) : raw;
+    frame.text += hasReference ? raw.replace(REFERENCE, decodeReference) : raw;
   }
 }
 

@@ -40,6 +40,7 @@ describe('a cluster of 4 sample processes sharing one Redis', () => {
       WECHAT_API_BASE_URL: emu.url,
       WECHAT_REDIS_URL: redis.url,
       WECHAT_SYNC_MENU: 'false',
+      WECHAT_REQUIRE_ENCRYPTION: 'false',
     };
     const started = await Promise.allSettled(Array.from({ length: NODES }, (_, i) => startNode(i, env)));
     nodes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));

@@ -3,6 +3,7 @@
  * dedupe keys in Redis, and its own services, obtained explicitly by name or AppID from `WechatServices`.
  */
 import 'reflect-metadata';
+import { dedupeKeyOf } from '../../lib/inbound/dedupe-key.js';
 import { Injectable, Module, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Redis } from 'ioredis';
@@ -73,6 +74,8 @@ describe('several accounts in one app, on Redis', () => {
       imports: [
         WechatMpModule.forRoot({
           ...MAIN,
+          // Plaintext pushes too (both accounts inherit it); requireEncryption defaults to true with a key.
+          requireEncryption: false,
           apiBaseUrl: emu.url,
           replyDeadlineMs: 150,
           accounts: [SHOP],
@@ -115,7 +118,8 @@ describe('several accounts in one app, on Redis', () => {
     await emu.push(`${base}/shop`, message, { appId: SHOP.appId });
     await emu.push(`${base}/shop`, message, { appId: SHOP.appId });
     expect(handlers.runs.filter((r) => r.endsWith(message.MsgId))).toEqual([`default:${message.MsgId}`, `shop:${message.MsgId}`]);
-    expect(await admin.exists(`${PREFIX}dedupe:${MAIN.appId}:m:${message.MsgId}`, `${PREFIX}dedupe:${SHOP.appId}:m:${message.MsgId}`)).toBe(2);
+    const key = dedupeKeyOf(message);
+    expect(await admin.exists(`${PREFIX}dedupe:${MAIN.appId}:${key}`, `${PREFIX}dedupe:${SHOP.appId}:${key}`)).toBe(2);
   });
 
   it('gives each account its own token, obtained explicitly through the exported WechatServices', async () => {

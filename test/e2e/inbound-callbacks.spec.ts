@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { request as httpRequest } from 'node:http';
 import { Injectable, type INestApplication } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -44,13 +45,14 @@ const NO_DEDUPE: DedupeStore = { claim: async () => true, setResult: async () =>
 describe.each(['express', 'fastify'] as const)('inbound callbacks (%s, Test.createTestingModule with default body parsers)', (adapter) => {
   let app: INestApplication;
   let base: string;
+  let baseUrl = '';
   let handlers: CaptureHandlers;
   const logs = new LogCapture();
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
       // Every test reuses the captured MsgId, so dedupe of WeChat's retries is off here (its own specs: test/inbound).
-      imports: [WechatMpModule.forRoot({ ...account, bodyLimitBytes: 64 * 1024, dedupeStore: NO_DEDUPE })],
+      imports: [WechatMpModule.forRoot({ ...account, requireEncryption: false, bodyLimitBytes: 64 * 1024, dedupeStore: NO_DEDUPE })],
       providers: [CaptureHandlers],
     }).compile();
     app =
@@ -58,7 +60,8 @@ describe.each(['express', 'fastify'] as const)('inbound callbacks (%s, Test.crea
         ? moduleRef.createNestApplication(new FastifyAdapter(), { logger: logs })
         : moduleRef.createNestApplication({ logger: logs });
     await app.listen(0, '127.0.0.1');
-    base = `${await app.getUrl()}/wechat`;
+    baseUrl = await app.getUrl();
+    base = `${baseUrl}/wechat`;
     handlers = app.get(CaptureHandlers);
   });
   afterAll(() => app.close());
@@ -212,10 +215,24 @@ describe.each(['express', 'fastify'] as const)('inbound callbacks (%s, Test.crea
       const big = text('x'.repeat(70 * 1024));
       const { query } = signed(big);
       query.set('signature', '0'.repeat(40));
-      // Express: our capture layer buffers only signed requests, and the route checks the query before the body.
-      // Fastify reads every body up to its bodyLimit in its content-type parser, before any route code runs.
-      expect((await post(query, big)).status).toBe(adapter === 'express' ? 401 : 413);
+      // Both adapters: the capture refuses an unsigned callback before reading its body (Fastify used to read it).
+      expect((await post(query, big)).status).toBe(401);
     });
+
+    it.each(['application/json', 'text/xml', 'application/x-www-form-urlencoded', 'text/plain'])(
+      'refuses an unsigned %s callback whose body never ends, without waiting for it (401 at once)',
+      async (contentType) => {
+        const { status, ended } = await partialPost(baseUrl, `/wechat?signature=${'0'.repeat(40)}&timestamp=${nowSeconds()}&nonce=1`, contentType);
+        expect(status).toBe(401);
+        expect(ended).toBe(true); // the connection is closed: nothing more is read from it
+      },
+    );
+
+    it('answers a signed callback whose body stops half-way with 408 once the read times out', async () => {
+      const { query } = signed(text('x'));
+      const { status } = await partialPost(baseUrl, `/wechat?${query}`, 'text/xml', 10_000);
+      expect(status).toBe(408);
+    }, 15_000);
 
     it('refuses an unsupported content type with 415', async () => {
       const { query, body } = signed(text('x'));
@@ -234,17 +251,19 @@ describe.each(['express', 'fastify'] as const)('inbound callbacks (%s, Test.crea
       return { query, body: `<xml><ToUserName>${cdata('gh_x')}</ToUserName><Encrypt>${cdata(encrypt)}</Encrypt></xml>` };
     };
 
-    it.each<{ label: string; make: () => string; status: number }>([
-      { label: 'not base64', make: () => '%%%not-base64%%%', status: 400 },
-      { label: 'a truncated ciphertext', make: () => aesEncrypt(account.encodingAESKey, account.appId, text('x')).slice(0, 40), status: 400 },
-      { label: 'another key', make: () => aesEncrypt(OTHER_KEY, account.appId, text('x')), status: 400 },
-      { label: 'another AppID', make: () => aesEncrypt(account.encodingAESKey, 'wxsomebodyelse0001', text('x')), status: 401 },
-    ])('refuses an Encrypt that is $label → $status, logging the reason without secrets', async ({ make, status }) => {
+    it.each<{ label: string; make: () => string; cause: string }>([
+      { label: 'not base64', make: () => '%%%not-base64%%%', cause: 'encrypt_invalid' },
+      { label: 'a truncated ciphertext', make: () => aesEncrypt(account.encodingAESKey, account.appId, text('x')).slice(0, 40), cause: 'encrypt_invalid' },
+      { label: 'another key', make: () => aesEncrypt(OTHER_KEY, account.appId, text('x')), cause: 'encrypt_invalid' },
+      { label: 'another AppID', make: () => aesEncrypt(account.encodingAESKey, 'wxsomebodyelse0001', text('x')), cause: 'appid_mismatch' },
+      { label: 'a decrypted non-document', make: () => aesEncrypt(account.encodingAESKey, account.appId, 'not xml'), cause: 'body_malformed' },
+    ])('refuses an Encrypt that is $label with the ONE decryption answer (400 decrypt_failed); the reason only in the log', async ({ make, cause }) => {
       const { query, body } = encrypted(make());
       const res = await post(query, body);
-      expect(res.status).toBe(status);
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body)).toEqual({ statusCode: 400, error: 'decrypt_failed', message: 'The encrypted body could not be opened' });
       expect(handlers.received).toHaveLength(0);
-      expect(res.body).not.toContain(account.encodingAESKey);
+      expect(logs.text()).toContain(`cause: ${cause}`);
     });
   });
 
@@ -256,3 +275,30 @@ describe.each(['express', 'fastify'] as const)('inbound callbacks (%s, Test.crea
     for (const secret of [account.appSecret, account.encodingAESKey, account.token]) expect(log).not.toContain(secret);
   });
 });
+
+/** A POST that sends its headers and part of a chunked body, then nothing: the answer's status and whether the server closed. */
+function partialPost(base: string, path: string, contentType: string, waitMs = 3_000): Promise<{ status: number; ended: boolean }> {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'POST', headers: { 'content-type': contentType, 'transfer-encoding': 'chunked' } },
+      (res) => {
+        res.resume();
+        let ended = false;
+        res.on('end', () => (ended = true));
+        req.on('close', () => resolve({ status: res.statusCode ?? 0, ended }));
+        setTimeout(() => {
+          req.destroy();
+        }, 500).unref();
+      },
+    );
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(new Error(`no answer within ${waitMs} ms`));
+    }, waitMs);
+    req.on('close', () => clearTimeout(timer));
+    req.on('error', () => undefined);
+    req.write(contentType === 'application/json' ? '{"ToUserName":"gh' : '<xml><ToUserName>gh');
+    req.flushHeaders();
+  });
+}

@@ -68,7 +68,7 @@ describe.each(['express', 'fastify'] as const)('WechatSignatureGuard + WechatXml
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [WechatMpModule.forRoot({ ...account, path: false })],
+      imports: [WechatMpModule.forRoot({ ...account, requireEncryption: false, path: false })],
       controllers: [CustomCallbackController],
       providers: [Handlers],
     }).compile();

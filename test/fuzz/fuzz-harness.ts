@@ -16,7 +16,11 @@ export interface SampleProcess {
 
 export async function startSample(adapter: 'express' | 'fastify', timeoutMs = 30_000): Promise<SampleProcess> {
   // A clean environment: the sample's development defaults, whatever the developer's shell has set.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('WECHAT_') && key !== 'PORT' && key !== 'HOST'));
+  const env = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('WECHAT_') && key !== 'PORT' && key !== 'HOST')),
+    // The hostile cases include plaintext callbacks; the dev key would otherwise refuse them all (401).
+    WECHAT_REQUIRE_ENCRYPTION: 'false',
+  };
   const child = spawn(process.execPath, [SERVER_ENTRY, adapter], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let output = '';
   const append = (chunk: string) => {

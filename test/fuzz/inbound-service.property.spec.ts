@@ -16,7 +16,7 @@ import { EVERY_TYPE, xmlString } from '../message/message-arbitraries.js';
 import { aesEncrypt, nowSeconds, openEncryptedReply, sha1Sorted, signCallback, xmlField } from '../support/wechat-wire.js';
 
 const account = { appId: 'wxpropertytest0001', token: 'propertytoken42', encodingAESKey: 'UHJvcGVydHlUZXN0S2V5Rm9yVGhlSW5ib3VuZDAxMjM' };
-const service = new WechatInboundService(new WechatAccounts(resolveAccounts(account)));
+const service = new WechatInboundService(new WechatAccounts(resolveAccounts({ ...account, requireEncryption: false })));
 const MODES = ['plain', 'compatible', 'safe'] as const;
 
 /** A request object as the HTTP layer hands it over, with the raw body already captured. */

@@ -27,7 +27,7 @@ import { OnMessage } from '../../lib/handlers/decorators/on-message.decorator.js
 import { OnScan } from '../../lib/handlers/decorators/on-scan.decorator.js';
 import { OnText } from '../../lib/handlers/decorators/on-text.decorator.js';
 import { WechatContext, WechatMessage } from '../../lib/handlers/decorators/param.decorators.js';
-import type { WechatInboundContext } from '../../lib/handlers/inbound-context.js';
+import type { WechatInboundContext } from '../../lib/protocol/inbound-context.js';
 import { WechatDuplicateHandlerError } from '../../lib/handlers/wechat-handler.error.js';
 import { WECHAT_HANDLER_PROVIDERS } from '../../lib/handlers/wechat-handler.providers.js';
 import { WechatDispatcher } from '../../lib/handlers/wechat.dispatcher.js';
@@ -278,8 +278,8 @@ describe('WechatDispatcher with Nest enhancers', () => {
   });
 
   it.each([
-    ['http-error', 'Handlers.httpError failed (BadRequestException: not for wechat)'],
-    ['throw-string', 'Handlers.throwString failed (non-Error value of type string)'],
+    ['http-error', 'Handlers.httpError failed ("BadRequestException: not for wechat")'],
+    ['throw-string', 'Handlers.throwString failed ("non-Error value of type string")'],
   ])('errors Nest does not log itself (%s) are logged once by the dispatcher, with the handler', async (content, expected) => {
     await expect(dispatcher.dispatch(text(content), ctx())).resolves.toBeNull();
     expect(errorLog).toHaveBeenCalledTimes(1);

@@ -2,7 +2,7 @@ import type { HandlerMatcher } from '../../lib/handlers/handler-matcher.js';
 import { WechatDuplicateHandlerError, WechatHandlerDefinitionError } from '../../lib/handlers/wechat-handler.error.js';
 import type { WechatHandler } from '../../lib/handlers/wechat-handler.interface.js';
 import { WechatHandlerRegistry } from '../../lib/handlers/wechat-handler.registry.js';
-import type { InboundMessage } from '../../lib/message/message-types.js';
+import type { AnyInboundMessage, InboundMessage } from '../../lib/message/message-types.js';
 import { WechatAccounts, type ResolvedAccount } from '../../lib/wechat-accounts.js';
 
 /** One claim: the handler's label, what it claims, and its @ForAccount scope. */
@@ -42,7 +42,7 @@ const onMessage: HandlerMatcher = { kind: 'fallback' };
 
 interface OrderCase {
   name: string;
-  message: InboundMessage;
+  message: AnyInboundMessage;
   account?: { name: string; appId: string };
   /** Claims in the order they must win: with all present the first wins; remove it and the next wins; … */
   order: readonly Claim[];

@@ -1,6 +1,7 @@
 import type { WechatDispatcher } from '../../lib/handlers/wechat.dispatcher.js';
 import type { OpenedCallback } from '../../lib/http/wechat-inbound.service.js';
 import { WechatInboundPipeline } from '../../lib/inbound/inbound.pipeline.js';
+import { dedupeKeyOf } from '../../lib/inbound/dedupe-key.js';
 import type { WechatLateReplySender } from '../../lib/inbound/late-reply.sender.js';
 import { buildEvent, buildMessage } from '../../lib/message/message-builders.js';
 import type { InboundMessage } from '../../lib/message/message-types.js';
@@ -9,6 +10,8 @@ import type { DedupeStore } from '../../lib/stores/dedupe-store.interface.js';
 import { MemoryDedupeStore } from '../../lib/stores/memory-dedupe.store.js';
 import { RedisDedupeStore } from '../../lib/stores/redis-dedupe.store.js';
 import { captureLogs } from '../api/api-test-kit.js';
+import { WechatAccounts } from '../../lib/wechat-accounts.js';
+import { resolveAccounts } from '../../lib/wechat-mp.options-resolver.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,22 +45,86 @@ function fakeLateSender() {
 
 function opened(message: InboundMessage, replyDeadlineMs: number | false = 4_000, account: { name: string; appId: string } = ACCOUNTS.main): OpenedCallback {
   return {
-    runtime: { account: { replyDeadlineMs } as never, crypto: null, ref: account },
+    runtime: { account: { replyDeadlineMs } as never, keys: null, ref: account },
     message,
     context: { account, mode: 'plain', format: 'xml' },
     encrypted: false,
+    crypto: null,
     nonce: '1',
   };
 }
 
-function pipelineWith(behave: (m: InboundMessage) => Promise<Reply | null>, store: DedupeStore = new MemoryDedupeStore()) {
+function pipelineWith(
+  behave: (m: InboundMessage) => Promise<Reply | null>,
+  store: DedupeStore = new MemoryDedupeStore(),
+  options: { dedupeTtlSeconds?: number } = { dedupeTtlSeconds: 30 },
+) {
   const { dispatcher, runs } = fakeDispatcher(behave);
   const { sender, sent } = fakeLateSender();
-  const pipeline = new WechatInboundPipeline(dispatcher, store, { appId: 'x', token: 'xxx', dedupeTtlSeconds: 30 }, sender);
+  const accounts = new WechatAccounts(resolveAccounts({ appId: 'wx000000000000main', token: 'xxx' }));
+  const pipeline = new WechatInboundPipeline(dispatcher, store, { appId: 'x', token: 'xxx', ...options }, sender, accounts);
   return { pipeline, runs, sent };
 }
 
 const text = (content = 'hello') => buildMessage('text', { Content: content, FromUserName: 'oUser1' });
+
+describe('WechatInboundPipeline: replays inside the timestamp window (issue 12, defect 1)', () => {
+  it('never runs a handler twice for a replay 95 s or 250 s later (default retention = the 600 s window)', async () => {
+    let clock = 1_700_000_000_000;
+    const store = new MemoryDedupeStore({ now: () => clock });
+    const { pipeline, runs } = pipelineWith(async () => Reply.text('points +10'), store, {});
+    const message = text('order 42');
+    expect(await pipeline.process(opened(message))).toEqual(Reply.text('points +10'));
+    await sleep(5);
+    for (const later of [95, 250, 599]) {
+      clock = 1_700_000_000_000 + later * 1000;
+      expect(await pipeline.process(opened(structuredClone(message)))).toEqual(Reply.text('points +10'));
+    }
+    expect(runs).toHaveLength(1);
+  });
+});
+
+describe('WechatInboundPipeline: a pending claim is a lease (issue 12, defect 6)', () => {
+  it('a retry takes the key over once the holder died (its lease ran out unrecorded) and runs the handler', async () => {
+    let clock = 1_700_000_000_000;
+    const store = new MemoryDedupeStore({ now: () => clock });
+    const message = text('crash');
+    // The instance that got the first delivery claimed the key, then died: no answer was ever recorded.
+    const key = `wx000000000000main:${dedupeKeyOf(message)}`;
+    expect(await store.claim(key, 5)).toBe(true);
+    const { pipeline, runs } = pipelineWith(async () => Reply.text('handled'), store);
+    // While the lease runs, a retry waits (its own deadline, 50 ms here) and answers success without running.
+    expect(await pipeline.process(opened(structuredClone(message), 50))).toBeNull();
+    expect(runs).toHaveLength(0);
+    clock += 6_000;
+    expect(await pipeline.process(opened(structuredClone(message)))).toEqual(Reply.text('handled'));
+    expect(runs).toHaveLength(1);
+    expect(await pipeline.process(opened(structuredClone(message)))).toEqual(Reply.text('handled'));
+    expect(runs).toHaveLength(1);
+  });
+
+  it('renews the lease of a handler without a deadline, so no retry runs it again while it lives', async () => {
+    let clock = 1_700_000_000_000;
+    const store = new MemoryDedupeStore({ now: () => clock });
+    let release!: () => void;
+    const { pipeline, runs } = pipelineWith(
+      () => new Promise((resolve) => (release = () => resolve(Reply.text('slow')))),
+      store,
+    );
+    const message = text('long');
+    const first = pipeline.process(opened(message, false));
+    await sleep(5);
+    // Renewals happen every third of the 7 s lease; move the clock by less than a lease between them.
+    for (let i = 0; i < 3; i++) {
+      clock += 2_000;
+      await store.renew(`wx000000000000main:${dedupeKeyOf(message)}`, 7);
+    }
+    expect(await store.claim(`wx000000000000main:${dedupeKeyOf(message)}`, 7)).toBe(false);
+    release();
+    expect(await first).toEqual(Reply.text('slow'));
+    expect(runs).toHaveLength(1);
+  });
+});
 
 describe('WechatInboundPipeline: dedupe of WeChat retries', () => {
   it('runs the handler once; a later retry gets the first reply without running it', async () => {
@@ -219,4 +286,25 @@ describe('WechatInboundPipeline across processes (RedisDedupeStore on a real red
     // One more delivery, after the fact: same answer.
     expect(await instances[2].pipeline.process(opened(message))).toEqual(Reply.text('answer #1'));
   });
+
+  it('when the instance holding a claim dies mid-handler, a retry on another instance takes the lease over and runs it', async () => {
+    const deadStore = new RedisDedupeStore({ connection: server.url });
+    const liveStore = new RedisDedupeStore({ connection: server.url });
+    stores.push(deadStore, liveStore);
+    // A dies after claiming: its process is gone, so nothing it would record ever reaches Redis.
+    const dying: DedupeStore = { claim: (k, l) => deadStore.claim(k, l), setResult: () => new Promise(() => undefined), getResult: (k) => deadStore.getResult(k) };
+    const a = pipelineWith(() => new Promise(() => undefined), dying);
+    const b = pipelineWith(async () => Reply.text('taken over'), liveStore);
+    const message = text('crash in a cluster');
+    void a.pipeline.process(opened(message, 500)); // lease: 1 s deadline + 3 s margin
+    await sleep(50);
+    // A retry while the lease runs: waits its deadline, does not run the handler (A might still be alive).
+    expect(await b.pipeline.process(opened(structuredClone(message), 500))).toBeNull();
+    expect(b.runs).toHaveLength(0);
+    await sleep(4_000);
+    expect(await b.pipeline.process(opened(structuredClone(message), 500))).toEqual(Reply.text('taken over'));
+    expect(b.runs).toHaveLength(1);
+    expect(await b.pipeline.process(opened(structuredClone(message), 500))).toEqual(Reply.text('taken over'));
+    expect(b.runs).toHaveLength(1);
+  }, 15_000);
 });

@@ -69,13 +69,13 @@ describe('WechatLateReplySender (against the emulator)', () => {
     const before = emu.sentMessages(APP.appId).length;
     expect(await sender.send(ref, from(EMULATOR_DEFAULT_OPENID), Reply.transferCustomerService())).toBe(false);
     expect(emu.sentMessages(APP.appId)).toHaveLength(before);
-    expect(logs.lines.join('\n')).toMatch(/Late reply \(transfer_customer_service\).*NOT delivered: transfer_customer_service works only as a passive reply/);
+    expect(logs.lines.join('\n')).toMatch(/Late reply \("transfer_customer_service"\).*NOT delivered: transfer_customer_service works only as a passive reply/);
   });
 
   it('logs a send WeChat refuses with its errcode, and no token or secret', async () => {
     expect(await sender.send(ref, from('oNotAFollower000000000000001'), Reply.text('x'))).toBe(false);
     const text = logs.lines.join('\n');
-    expect(text).toMatch(/Late reply \(text\) for account "default" NOT delivered: errcode 40003/);
+    expect(text).toMatch(/Late reply \("text"\) for account "default" NOT delivered: errcode 40003/);
     expect(text).not.toContain(APP.appSecret);
     expect(text).not.toMatch(/access_token=/);
   });
@@ -83,6 +83,6 @@ describe('WechatLateReplySender (against the emulator)', () => {
   it('logs a malformed reply object (a handler literal without articles) instead of throwing', async () => {
     const malformed = { type: 'news' } as unknown as Reply;
     await expect(sender.send(ref, from(EMULATOR_DEFAULT_OPENID), malformed)).resolves.toBe(false);
-    expect(logs.lines.join('\n')).toMatch(/Late reply \(news\) for account "default" NOT delivered/);
+    expect(logs.lines.join('\n')).toMatch(/Late reply \("news"\) for account "default" NOT delivered/);
   });
 });

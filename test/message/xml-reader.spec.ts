@@ -232,3 +232,47 @@ describe('readXmlDocument: properties', () => {
     );
   });
 });
+
+describe('readXmlDocument: strict and linear (issue 12, defects 4 and 5)', () => {
+  const seed =
+    '<xml><ToUserName><![CDATA[gh_1]]></ToUserName><CreateTime>1672369434</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[a&b]]></Content><A><B>x &amp; y</B></A></xml>';
+
+  it('refuses a bare & in text between elements (the counterexample [[[150,0,"&"]]] of seed 812506811)', () => {
+    const xml = seed.slice(0, 150) + '&' + seed.slice(150);
+    expect(XMLValidator.validate(xml)).not.toBe(true);
+    expect(reasonOf(xml)).toBe('body_malformed');
+    expect(reasonOf('<xml><A>1</A> &amp; <B>2</B></xml>')).toBe('accepted');
+    expect(reasonOf('<xml><A>1</A> &nope; <B>2</B></xml>')).toBe('body_malformed');
+  });
+
+  it('re-runs the mutation property on seed 812506811 (the seed that found the bare &)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: seed.length }), fc.nat({ max: 8 }), fc.constantFrom('', '<', '>', '/', ']]>', '&', '"', 'x', '<a>', '</a>', '<!--')), { minLength: 1, maxLength: 4 }),
+        (edits) => {
+          let xml = seed;
+          for (const [at, remove, insert] of edits) xml = xml.slice(0, at) + insert + xml.slice(at + remove);
+          if (XMLValidator.validate(xml) !== true) expect(reasonOf(xml)).not.toBe('accepted');
+        },
+      ),
+      { numRuns: 1000, seed: 812506811 },
+    );
+  });
+
+  it('checks attribute values: no <, no bare &, no repeated name', () => {
+    expect(reasonOf('<xml a="1" b=\'x &amp; y\'><A>1</A></xml>')).toBe('accepted');
+    expect(reasonOf('<xml a="<"><A>1</A></xml>')).toBe('body_malformed');
+    expect(reasonOf('<xml a="&"><A>1</A></xml>')).toBe('body_malformed');
+    expect(reasonOf('<xml a="1" a="2"><A>1</A></xml>')).toBe('body_malformed');
+    expect(reasonOf('<xml a="1')).toBe('body_malformed');
+  });
+
+  it('reads a tag with 200 000 attributes in one pass (the old reader rescanned the body per attribute: minutes)', () => {
+    const attributes = Array.from({ length: 200_000 }, (_, i) => `a${i}="v"`).join(' ');
+    const xml = `<xml ${attributes}><A>${'x'.repeat(1 << 20)}</A></xml>`;
+    const started = performance.now();
+    expect(readXmlDocument(xml).root).toBe('xml');
+    // A bound 20x above the linear reader's time on a loaded machine; the quadratic one needs ~10^11 steps here.
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+});

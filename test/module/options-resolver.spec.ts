@@ -1,6 +1,6 @@
 import { WechatConfigError } from '../../lib/errors/wechat-config.error.js';
 import { DEFAULTS } from '../../lib/wechat-mp.constants.js';
-import { resolveAccounts } from '../../lib/wechat-mp.options-resolver.js';
+import { dedupeRetentionSeconds, replayWindowSeconds, resolveAccounts } from '../../lib/wechat-mp.options-resolver.js';
 
 const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const base = { appId: 'wx1234567890abcdef', appSecret: 'secret-value-123', token: 'token123', encodingAESKey: AES_KEY };
@@ -24,7 +24,7 @@ describe('resolveAccounts', () => {
       appSecret: base.appSecret,
       token: base.token,
       encodingAESKey: AES_KEY,
-      requireEncryption: false,
+      requireEncryption: true, // on by default once a key is set (issue 12, defect 7)
       maxTimestampSkewSeconds: DEFAULTS.maxTimestampSkewSeconds,
       bodyLimitBytes: DEFAULTS.bodyLimitBytes,
       apiBaseUrl: DEFAULTS.apiBaseUrl,
@@ -32,6 +32,30 @@ describe('resolveAccounts', () => {
       tokenEndpoint: 'stable',
       replyDeadlineMs: DEFAULTS.replyDeadlineMs,
     });
+  });
+
+  it('requires encryption by default exactly when an encodingAESKey is set; an explicit false still wins', () => {
+    expect(resolveAccounts({ ...base, encodingAESKey: undefined })[0].requireEncryption).toBe(false);
+    expect(resolveAccounts(base)[0].requireEncryption).toBe(true);
+    expect(resolveAccounts({ ...base, requireEncryption: false })[0].requireEncryption).toBe(false);
+  });
+
+  it('accepts a previousEncodingAESKey for a rotation, checked like the current one and only with it', () => {
+    const previous = 'ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut';
+    expect(resolveAccounts({ ...base, previousEncodingAESKey: previous })[0].previousEncodingAESKey).toBe(previous);
+    expect(errorOf(() => resolveAccounts({ ...base, previousEncodingAESKey: 'short' })).message).toContain('previousEncodingAESKey');
+    expect(errorOf(() => resolveAccounts({ ...base, encodingAESKey: undefined, previousEncodingAESKey: previous })).message).toContain('previousEncodingAESKey');
+  });
+
+  it('ties dedupe retention to the replay window: a dedupeTtlSeconds shorter than 2 × skew is refused (issue 12, defect 1)', () => {
+    expect(errorOf(() => resolveAccounts({ ...base, dedupeTtlSeconds: 599 })).message).toContain('dedupeTtlSeconds');
+    expect(() => resolveAccounts({ ...base, dedupeTtlSeconds: 600 })).not.toThrow();
+    expect(() => resolveAccounts({ ...base, maxTimestampSkewSeconds: 20, dedupeTtlSeconds: 40 })).not.toThrow();
+    // Any account's window counts.
+    expect(errorOf(() => resolveAccounts({ ...base, maxTimestampSkewSeconds: 20, dedupeTtlSeconds: 40, accounts: [{ name: 'b', appId: 'wxb', token: 'tokenb', maxTimestampSkewSeconds: 60 }] })).message).toContain('dedupeTtlSeconds');
+    const accounts = resolveAccounts(base);
+    expect(dedupeRetentionSeconds(undefined, accounts)).toBe(600);
+    expect(replayWindowSeconds(resolveAccounts({ ...base, maxTimestampSkewSeconds: 0 }))).toBe(0);
   });
 
   it('lets extra accounts inherit shared settings and keep their own', () => {

@@ -10,10 +10,12 @@ describe('sample environment contract', () => {
       apiBaseUrl: undefined,
       useEmulator: true,
       maxTimestampSkewSeconds: undefined,
+      requireEncryption: undefined,
       redisUrl: undefined,
       syncMenu: true,
       port: 3000,
       host: undefined,
+      httpAdapter: 'express',
     });
   });
 
@@ -37,7 +39,19 @@ describe('sample environment contract', () => {
     expect(config).toMatchObject({ appId: SAMPLE_DEV_DEFAULTS.appId, useEmulator: false, apiBaseUrl: 'http://127.0.0.1:9', syncMenu: false });
   });
 
+  it('refuses a real WECHAT_APP_ID without WECHAT_TOKEN instead of falling back to the public development token', () => {
+    expect(() => loadSampleConfig({ WECHAT_APP_ID: 'wxreal' })).toThrow(SampleConfigError);
+    expect(() => loadSampleConfig({ WECHAT_APP_ID: 'wxreal', WECHAT_TOKEN: '' })).toThrow('WECHAT_TOKEN');
+    expect(loadSampleConfig({}).token).toBe(SAMPLE_DEV_DEFAULTS.token); // development defaults are still fine
+  });
+
+  it('runs on Fastify with HTTP_ADAPTER=fastify (default express)', () => {
+    expect(loadSampleConfig({ HTTP_ADAPTER: 'fastify' }).httpAdapter).toBe('fastify');
+    expect(loadSampleConfig({ HTTP_ADAPTER: 'express' }).httpAdapter).toBe('express');
+  });
+
   it.each([
+    ['HTTP_ADAPTER', 'koa'],
     ['PORT', 'abc'],
     ['WECHAT_MAX_TIMESTAMP_SKEW', '-5'],
     ['WECHAT_SYNC_MENU', 'maybe'],

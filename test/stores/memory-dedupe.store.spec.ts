@@ -94,4 +94,34 @@ describe('MemoryDedupeStore', () => {
   it('refuses a maxEntries below 2', () => {
     expect(() => new MemoryDedupeStore({ maxEntries: 1 })).toThrow(RangeError);
   });
+
+  it('is bounded in bytes, not only in entries: big recorded answers push the oldest half out (issue 12, defect 2)', async () => {
+    const store = new MemoryDedupeStore({ maxEntries: 1_000_000, maxBytes: 1024 * 1024 });
+    const answer = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 200; i++) {
+      await store.claim(`k${i}`, 600);
+      await store.setResult(`k${i}`, answer, 600);
+    }
+    // 200 answers of 128 KiB (UTF-16) would be 25 MiB; at most two generations of ~512 KiB each are kept.
+    expect(store.size).toBeLessThanOrEqual(16);
+    expect(await store.getResult('k199')).toBe(answer);
+  });
+
+  it('lets a claim whose lease ran out unrecorded be taken over, but never a recorded one (issue 12, defect 6)', async () => {
+    let clock = 0;
+    const store = new MemoryDedupeStore({ now: () => clock });
+    expect(await store.claim('a', 5)).toBe(true);
+    clock = 4_000;
+    expect(await store.claim('a', 5)).toBe(false);
+    clock = 5_001;
+    expect(await store.claim('a', 5)).toBe(true);
+    await store.setResult('a', '"done"', 600);
+    clock = 100_000;
+    expect(await store.claim('a', 5)).toBe(false);
+    expect(await store.getResult('a')).toBe('"done"');
+  });
+
+  it('refuses a maxBytes below 1 KiB', () => {
+    expect(() => new MemoryDedupeStore({ maxBytes: 10 })).toThrow(RangeError);
+  });
 });

@@ -24,6 +24,29 @@ describe('RedisDedupeStore (real redis-server)', () => {
     await server?.stop();
   });
 
+  it('bounds the size of the keys it writes: a long key is stored as its hash (issue 12, defect 2)', async () => {
+    const store = newStore('bound:');
+    const long = `wx1:${'9'.repeat(1 << 20)}`;
+    expect(await store.claim(long, 30)).toBe(true);
+    expect(await store.claim(long, 30)).toBe(false);
+    const keys = await admin.keys('bound:*');
+    expect(keys).toHaveLength(1);
+    expect(keys[0]!.length).toBeLessThan(80);
+  });
+
+  it('lets a claim expire with its lease unless a result is recorded; renew extends only a pending claim (defect 6)', async () => {
+    const store = newStore('lease:');
+    expect(await store.claim('wx1:m:lease', 0.3)).toBe(true);
+    await new Promise((r) => setTimeout(r, 450));
+    expect(await store.claim('wx1:m:lease', 0.3)).toBe(true); // the holder died: taken over
+    await store.renew('wx1:m:lease', 30);
+    expect(await admin.pttl('lease:dedupe:wx1:m:lease')).toBeGreaterThan(1_000);
+    await store.setResult('wx1:m:lease', '"done"', 600);
+    await store.renew('wx1:m:lease', 1);
+    expect(await store.getResult('wx1:m:lease')).toBe('"done"');
+    expect(await admin.pttl('lease:dedupe:wx1:m:lease')).toBeGreaterThan(500_000);
+  });
+
   it('lets exactly one of many concurrent claims win, across separate connections', async () => {
     const many = [newStore(), newStore(), newStore()];
     const wins = await Promise.all(Array.from({ length: 30 }, (_, i) => many[i % 3].claim('wx1:m:100', 30)));

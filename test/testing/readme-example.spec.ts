@@ -51,7 +51,7 @@ describe('my WeChat bot', () => {
   beforeAll(async () => {
     emu = await WechatEmulator.start(account); // 127.0.0.1, random port
     @Module({
-      imports: [WechatMpModule.forRoot({ ...account, apiBaseUrl: emu.url })],
+      imports: [WechatMpModule.forRoot({ ...account, apiBaseUrl: emu.url, requireEncryption: false })],
       providers: [BotHandlers],
     })
     class AppModule {}

@@ -1,6 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
 import { WECHAT_PARAM_METADATA } from '../../wechat-mp.constants.js';
-import type { WechatInboundContext } from '../inbound-context.js';
+import type { WechatInboundContext } from '../../protocol/inbound-context.js';
 import { HANDLER_MESSAGES } from '../handlers.messages.js';
 import { WechatHandlerDefinitionError } from '../wechat-handler.error.js';
 import { WechatParamType } from '../wechat-params.factory.js';

@@ -7,6 +7,12 @@ export const INBOUND_MESSAGES = {
   timestampInvalid: (skew: number) => `timestamp is not a Unix time within ${skew} s of this server's clock`,
   echostrMissing: 'Missing echostr query parameter',
   bodyUnreadable: 'The request body could not be read',
+  bodyTimeout: (ms: number) => `The request body was not complete within ${ms} ms`,
+  bodyAlreadyParsed:
+    'The callback body was already parsed into an object by another body parser, and re-serializing it would ' +
+    'change it (MsgIds beyond 2^53 are rounded). On a route of your own, create the app with ' +
+    '`NestFactory.create(AppModule, { rawBody: true })` (Express and Fastify), or exclude the route from your body ' +
+    'parser; the built-in route (the module\'s `path`) needs nothing',
   bodyTooLarge: (limit: number) => `The request body is larger than the ${limit}-byte limit`,
   unsupportedEncryptType: (type: string) => `Unsupported encrypt_type ${JSON.stringify(type.slice(0, 16))}; WeChat sends "aes"`,
   encryptionRequired: 'This account accepts only encrypted callbacks (encrypt_type=aes)',
@@ -14,5 +20,6 @@ export const INBOUND_MESSAGES = {
   encryptMissing: 'encrypt_type=aes but the body has no Encrypt field',
   unsupportedMediaType: 'Content-Type must be XML (text/xml) or JSON (application/json)',
   unknownAccount: 'No WeChat account is registered for this path',
+  decryptFailed: 'The encrypted body could not be opened',
   partiesMissing: 'The message has no ToUserName and FromUserName text fields',
 } as const;
