@@ -39,7 +39,7 @@ export class AppModule {
             token: c.token,
             encodingAESKey: c.encodingAESKey,
             maxTimestampSkewSeconds: c.maxTimestampSkewSeconds,
-            ...(c.requireEncryption !== undefined ? { requireEncryption: c.requireEncryption } : {}),
+            requireEncryption: c.requireEncryption,
             ...(p.apiBaseUrl ? { apiBaseUrl: p.apiBaseUrl } : {}),
             // The OAuth2 authorize page: WECHAT_OAUTH_BASE_URL, else the bundled emulator, else WeChat's.
             ...(p.oauthBaseUrl ? { oauthBaseUrl: p.oauthBaseUrl } : {}),

@@ -3,7 +3,7 @@
  * WECHAT_APP_ID, WECHAT_APP_SECRET, WECHAT_TOKEN, WECHAT_ENCODING_AES_KEY (optional), WECHAT_API_BASE_URL,
  * WECHAT_MAX_TIMESTAMP_SKEW (seconds, 0 = off), WECHAT_REDIS_URL (optional), WECHAT_SYNC_MENU, PORT (default 3000), HOST,
  * WECHAT_OAUTH_BASE_URL (the OAuth authorize host; default WeChat's, or the bundled emulator when no AppID is set),
- * WECHAT_REQUIRE_ENCRYPTION (default: true when WECHAT_ENCODING_AES_KEY is set), HTTP_ADAPTER (`express`, the
+ * WECHAT_REQUIRE_ENCRYPTION (default false: the sample answers all three modes), HTTP_ADAPTER (`express`, the
  * default, or `fastify`).
  * With no WECHAT_APP_ID the sample runs on development defaults against the bundled emulator. With a real
  * WECHAT_APP_ID, WECHAT_TOKEN is required: the development token is public.
@@ -20,8 +20,12 @@ export interface SampleConfig {
   /** Start the bundled emulator and use it as the API. */
   useEmulator: boolean;
   maxTimestampSkewSeconds?: number;
-  /** Refuse plaintext callbacks. Unset = the module's default (on when an EncodingAESKey is set). */
-  requireEncryption?: boolean;
+  /**
+   * Refuse plaintext callbacks. Default false in the sample, unlike the module (on when an EncodingAESKey is set): the
+   * sample answers all three modes, so the console's 消息加解密方式 can be switched without a restart. Set
+   * WECHAT_REQUIRE_ENCRYPTION=true in production once the account is in safe mode.
+   */
+  requireEncryption: boolean;
   redisUrl?: string;
   /** Create the sample menu at startup. Default: only against the emulator. */
   syncMenu: boolean;
@@ -72,7 +76,7 @@ export function loadSampleConfig(env: Record<string, string | undefined>): Sampl
     oauthBaseUrl: url('WECHAT_OAUTH_BASE_URL', value('WECHAT_OAUTH_BASE_URL')),
     useEmulator,
     maxTimestampSkewSeconds: integer('WECHAT_MAX_TIMESTAMP_SKEW', value('WECHAT_MAX_TIMESTAMP_SKEW')),
-    requireEncryption: boolean('WECHAT_REQUIRE_ENCRYPTION', value('WECHAT_REQUIRE_ENCRYPTION')),
+    requireEncryption: boolean('WECHAT_REQUIRE_ENCRYPTION', value('WECHAT_REQUIRE_ENCRYPTION')) ?? false,
     redisUrl: value('WECHAT_REDIS_URL'),
     syncMenu: boolean('WECHAT_SYNC_MENU', value('WECHAT_SYNC_MENU')) ?? useEmulator,
     port: integer('PORT', value('PORT')) ?? 3000,

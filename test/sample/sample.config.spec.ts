@@ -10,7 +10,7 @@ describe('sample environment contract', () => {
       apiBaseUrl: undefined,
       useEmulator: true,
       maxTimestampSkewSeconds: undefined,
-      requireEncryption: undefined,
+      requireEncryption: false,
       redisUrl: undefined,
       syncMenu: true,
       port: 3000,
@@ -32,6 +32,12 @@ describe('sample environment contract', () => {
     expect(config.appSecret).toBeUndefined();
     expect(config.maxTimestampSkewSeconds).toBe(0);
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('accepts every mode by default and refuses plaintext callbacks with WECHAT_REQUIRE_ENCRYPTION=true', () => {
+    expect(loadSampleConfig({}).requireEncryption).toBe(false);
+    expect(loadSampleConfig({ WECHAT_REQUIRE_ENCRYPTION: 'true' }).requireEncryption).toBe(true);
+    expect(() => loadSampleConfig({ WECHAT_REQUIRE_ENCRYPTION: 'maybe' })).toThrow(SampleConfigError);
   });
 
   it('treats empty variables as unset and honours WECHAT_API_BASE_URL and WECHAT_SYNC_MENU', () => {
