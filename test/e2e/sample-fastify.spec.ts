@@ -27,6 +27,7 @@ describe('the sample on Fastify (HTTP_ADAPTER=fastify)', () => {
         WECHAT_ENCODING_AES_KEY: account.encodingAESKey,
         WECHAT_API_BASE_URL: emulator.url,
         WECHAT_SYNC_MENU: 'false',
+        WECHAT_REQUIRE_ENCRYPTION: 'true',
       },
       { logger: new LogCapture() },
     ));
@@ -38,7 +39,7 @@ describe('the sample on Fastify (HTTP_ADAPTER=fastify)', () => {
     await emulator?.stop();
   });
 
-  it('runs on Fastify and answers a safe-mode text, refusing plaintext by default', async () => {
+  it('runs on Fastify and answers a safe-mode text, refusing plaintext with WECHAT_REQUIRE_ENCRYPTION=true', async () => {
     expect(app.getHttpAdapter().getType()).toBe('fastify');
     const safe = await emulator.push(url, buildMessage('text', { Content: 'fastify 你好' }), { mode: 'safe' });
     expect(safe.error).toBeUndefined();
