@@ -466,6 +466,12 @@ function openH5(url, title) {
   $('h5-close').focus();
 }
 
+$('h5-open').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const url = $('h5-address').value.trim();
+  if (url) openH5(url, '');
+});
+
 $('h5-close').addEventListener('click', () => {
   $('h5').hidden = true;
   $('h5-frame').src = 'about:blank';
@@ -576,7 +582,7 @@ function renderTokens() {
       h('td', {}, name),
       t
         ? [
-            h('td', { class: t.alive ? 'ok' : 'bad' }, t.alive ? '有效' : '已失效'),
+            h('td', { class: t.alive ? 'ok' : 'bad' }, t.alive ? '有效' : t.stale ? '已作废' : '已失效'),
             h('td', {}, time(t.issuedAt)),
             h('td', {}, `${Math.round((t.expiresAt - state.now) / 1000)} 秒`),
           ]
@@ -587,10 +593,32 @@ function renderTokens() {
       'table',
       { 'aria-label': '令牌状态' },
       h('thead', {}, h('tr', {}, h('th', {}, '令牌'), h('th', {}, '状态'), h('th', {}, '签发于'), h('th', {}, '剩余'))),
-      h('tbody', {}, line('access_token（/cgi-bin/token）', state.tokens.classic), line('stable_token', state.tokens.stable)),
+      h(
+        'tbody',
+        {},
+        line('access_token（/cgi-bin/token）', state.tokens.classic),
+        line('stable_token', state.tokens.stable),
+        line('jsapi_ticket（JS-SDK）', state.tokens.jsapi),
+      ),
     ),
-    h('p', { class: 'muted' }, '令牌的值不会显示在这里（它们是机密）。时间是模拟器时钟。'),
+    h('p', { class: 'muted' }, '令牌和 ticket 的值不会显示在这里（它们是机密）。时间是模拟器时钟。'),
+    h(
+      'div',
+      { class: 'buttons' },
+      h(
+        'button',
+        { type: 'button', disabled: !(state.tokens.jsapi && state.tokens.jsapi.alive), onclick: revokeTickets },
+        '作废 jsapi_ticket',
+      ),
+    ),
+    h('p', { class: 'muted' }, '作废后，用旧 ticket 签名的 wx.config 会报「stale jsapi_ticket」，直到公众号重新获取 ticket。'),
   );
+}
+
+async function revokeTickets() {
+  await api('api/revoke-tickets', {});
+  toast('jsapi_ticket 已作废');
+  refresh();
 }
 
 for (const tab of document.querySelectorAll('[role=tab]')) {
