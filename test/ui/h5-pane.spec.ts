@@ -79,6 +79,9 @@ describe('emulator page in Chromium: the H5 pane (OAuth consent, wx.config check
     // the page's own wx.config, checked by the emulator against its current jsapi_ticket and the page URL
     await strip('config ✓ config:ok');
     await frameText(frame, '#wx-config-status', 'wx.config: ok');
+    // the page's title and address reach the pane's bar (the script posts them; another origin is not readable)
+    await waitForText(page, '#h5-title', '我的资料');
+    await waitForText(page, '#h5-url', `${base}/h5/profile?`);
     await shot('h5-02-profile-and-wx-config-ok');
   });
 
@@ -108,10 +111,13 @@ describe('emulator page in Chromium: the H5 pane (OAuth consent, wx.config check
     await page.locator('::-p-aria(作废 jsapi_ticket[role="button"])').click();
     await page.waitForFunction(`document.querySelector('#panel-tokens tbody tr:last-child')?.innerText.includes('已作废')`);
     await page.locator('::-p-aria(刷新网页[role="button"])').click();
+    // ⟳ starts a fresh strip: only this load's result is listed
     await strip('config ✗ config:invalid signature — stale jsapi_ticket');
     const frame = await pane();
     await frameText(frame, '#wx-config-status', 'wx.config: config:invalid signature');
     await frameText(frame, '#wx-emulator-config', 'stale jsapi_ticket');
+    const lines = await page.$$eval('[aria-label="JS-SDK 调试"] > div', (els) => els.length);
+    expect(lines).toBe(1);
     await shot('h5-04-wx-config-stale-ticket');
   });
 });

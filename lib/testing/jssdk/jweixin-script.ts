@@ -33,16 +33,27 @@ export const JWEIXIN_SCRIPT = `/* nestjs-wechat-mp emulator: jweixin-1.6.0 stand
     el.textContent = 'wx.config: ' + result.errMsg + (result.ok ? '' : ' \u2014 ' + result.reason);
   }
 
-  /** The emulator page's H5 pane listens for these (any origin may embed the page, so '*'; nothing secret is sent). */
-  function report(api, result) {
+  /** The emulator page's H5 pane listens for these ('*': the pane is on the emulator's origin, the page on the app's). */
+  function post(data) {
     if (!global.parent || global.parent === global) return;
-    var message = result.ok ? result.errMsg : result.errMsg + ' \u2014 ' + result.reason;
+    data.source = 'wechat-mp-emulator';
     try {
-      global.parent.postMessage({ source: 'wechat-mp-emulator', kind: 'jssdk', api: api, ok: result.ok, message: message }, '*');
+      global.parent.postMessage(data, '*');
     } catch (error) {
       // a parent that refuses messages: the banner still shows the result
     }
   }
+
+  function report(api, result) {
+    post({ kind: 'jssdk', api: api, ok: result.ok, message: result.ok ? result.errMsg : result.errMsg + ' \u2014 ' + result.reason });
+  }
+
+  // the pane's title bar and address line (it cannot read another origin's document)
+  function announce() {
+    post({ kind: 'page', title: doc ? doc.title : '', href: String(global.location && global.location.href || '') });
+  }
+  if (doc && doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', announce);
+  else announce();
 
   function settle(result, debug) {
     state.config = result;

@@ -454,14 +454,22 @@ function h5Url(url) {
   }
 }
 
+/** The URL the pane was opened with (what ⟳ loads again; later hops may hold a one-time OAuth code). */
+let h5Opened = '';
+
+function clearH5Debug() {
+  $('h5-debug').replaceChildren();
+  $('h5-debug').hidden = true;
+}
+
 function openH5(url, title) {
   const target = h5Url(url);
   if (!target) return toast(`不是网址：${url}`);
+  h5Opened = target;
   $('h5-title').textContent = title || '';
   $('h5-url').textContent = target;
   $('h5-frame').src = target;
-  $('h5-debug').replaceChildren();
-  $('h5-debug').hidden = true;
+  clearH5Debug();
   $('h5').hidden = false;
   $('h5-close').focus();
 }
@@ -477,7 +485,8 @@ $('h5-close').addEventListener('click', () => {
   $('h5-frame').src = 'about:blank';
 });
 $('h5-reload').addEventListener('click', () => {
-  $('h5-frame').src = $('h5-url').textContent;
+  clearH5Debug();
+  $('h5-frame').src = h5Opened;
 });
 $('h5-frame').addEventListener('load', () => {
   try {
@@ -485,18 +494,25 @@ $('h5-frame').addEventListener('load', () => {
     if (doc && doc.title) $('h5-title').textContent = doc.title;
     if (doc && doc.location.href !== 'about:blank') $('h5-url').textContent = doc.location.href;
   } catch {
-    // another origin: keep the title we had
+    // the app's own origin: its page tells us its title and address if it loads the emulator's jweixin script
+    $('h5-title').textContent = '';
   }
 });
 
 /**
- * Debug lines from the page inside the H5 pane, as WeChat's debug mode shows them: the emulator's jweixin-compatible
- * script posts `{ source: 'wechat-mp-emulator', kind: 'jssdk', ok, api, message }` to this window (e.g. the result of
- * wx.config). Shown as text in the pane.
+ * Messages from the page inside the H5 pane. The emulator's jweixin-compatible script posts
+ * `{ source: 'wechat-mp-emulator', kind: 'page', title, href }` when it loads (the app's origin is not readable from
+ * here), and `{ source: 'wechat-mp-emulator', kind: 'jssdk', ok, api, message }` for each JS-SDK result (e.g.
+ * wx.config), shown as text in the "JS-SDK 调试" strip as WeChat's debug mode shows them.
  */
 window.addEventListener('message', (e) => {
   const data = e.data;
   if (!data || typeof data !== 'object' || data.source !== 'wechat-mp-emulator' || e.source !== $('h5-frame').contentWindow) return;
+  if (data.kind === 'page') {
+    $('h5-title').textContent = String(data.title ?? '');
+    $('h5-url').textContent = String(data.href ?? '');
+    return;
+  }
   const box = $('h5-debug');
   box.hidden = false;
   box.append(h('div', { class: data.ok === false ? 'bad' : 'ok' }, `${String(data.api ?? data.kind ?? '')} ${data.ok === false ? '✗' : '✓'} ${String(data.message ?? '')}`));
