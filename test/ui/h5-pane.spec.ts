@@ -81,7 +81,7 @@ describe('emulator page in Chromium: the H5 pane (OAuth consent, wx.config check
     await frameText(frame, '#wx-config-status', 'wx.config: ok');
     // the page's title and address reach the pane's bar (the script posts them; another origin is not readable)
     await waitForText(page, '#h5-title', '我的资料');
-    await waitForText(page, '#h5-url', `${base}/h5/profile?`);
+    await waitForText(page, '#h5-url', `${base}/h5/profile?code=***&state=`);
     await shot('h5-02-profile-and-wx-config-ok');
   });
 

@@ -499,6 +499,17 @@ $('h5-frame').addEventListener('load', () => {
   }
 });
 
+/** The address line hides an OAuth `code` (single-use, but still a credential until the app redeems it). */
+function withoutCode(href) {
+  try {
+    const u = new URL(href);
+    if (u.searchParams.has('code')) u.searchParams.set('code', '***');
+    return u.toString();
+  } catch {
+    return href;
+  }
+}
+
 /**
  * Messages from the page inside the H5 pane. The emulator's jweixin-compatible script posts
  * `{ source: 'wechat-mp-emulator', kind: 'page', title, href }` when it loads (the app's origin is not readable from
@@ -510,7 +521,7 @@ window.addEventListener('message', (e) => {
   if (!data || typeof data !== 'object' || data.source !== 'wechat-mp-emulator' || e.source !== $('h5-frame').contentWindow) return;
   if (data.kind === 'page') {
     $('h5-title').textContent = String(data.title ?? '');
-    $('h5-url').textContent = String(data.href ?? '');
+    $('h5-url').textContent = withoutCode(String(data.href ?? ''));
     return;
   }
   const box = $('h5-debug');
@@ -600,7 +611,7 @@ function renderTokens() {
         ? [
             h('td', { class: t.alive ? 'ok' : 'bad' }, t.alive ? '有效' : t.stale ? '已作废' : '已失效'),
             h('td', {}, time(t.issuedAt)),
-            h('td', {}, `${Math.round((t.expiresAt - state.now) / 1000)} 秒`),
+            h('td', {}, t.alive ? `${Math.round((t.expiresAt - state.now) / 1000)} 秒` : '—'),
           ]
         : h('td', { colspan: 3, class: 'muted' }, '尚未获取'),
     );
