@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { EMULATOR_DEFAULT_OPENID } from './emulator.options.js';
 
 /**
  * OAuth2 网页授权 state of one account, as the docs describe it
@@ -42,8 +41,11 @@ export type CodeCheck = { ok: true; grant: Grant } | { ok: false; errcode: 40029
 export type TokenCheck = { ok: true; grant: Grant } | { ok: false; errcode: 40001 | 42001 | 40030 | 42002 };
 
 export class OAuthLedger {
-  /** Who is "at the phone": the user authorize answers for when the request does not pick one. */
-  visitor: { openid: string; snapshot: boolean } = { openid: EMULATOR_DEFAULT_OPENID, snapshot: false };
+  /**
+   * Users who play a 快照页 virtual user (`is_snapshotuser: 1`). Who is "at the phone" is not kept here: it is the
+   * follower selected on the emulator's page (`EmulatorCore.pageFollower`).
+   */
+  readonly snapshotUsers = new Set<string>();
   readonly profiles = new Map<string, EmulatorOAuthProfile>();
   private readonly codes = new Map<string, CodeRecord>();
   private readonly tokens = new Map<string, TokenRecord>();

@@ -18,8 +18,13 @@ export interface EmulatorCore {
   accountIds(): readonly string[];
   /** Daily limit for `path`, after start-option overrides; undefined = unlimited. */
   quotaLimit(path: string): number | undefined;
-  /** The follower selected on the emulator's page: who an OAuth consent screen logs in. */
+  /**
+   * The follower selected on the emulator's page: the one source of "who is at the phone". The OAuth authorize
+   * step logs them in (silently for snsapi_base, preselected on the snsapi_userinfo consent screen).
+   */
   pageFollower(appId: string): { openid: string; nickname: string; following: boolean };
+  /** The nickname the page shows for `openid` (what `sns/userinfo` and the consent screen show). */
+  pageNickname(appId: string, openid: string): string;
   /** How long a publish or mass-send job runs before its *JOBFINISH event (start option `jobDelayMs`). */
   readonly jobDelayMs: number;
   /**

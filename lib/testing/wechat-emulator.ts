@@ -124,6 +124,7 @@ export class WechatEmulator {
       accountIds: () => [...this.accounts.keys()],
       quotaLimit: (path) => this.quotaLimit(path),
       pageFollower: (appId) => this.ui.selectedFollower(appId),
+      pageNickname: (appId, openid) => this.ui.followerNickname(appId, openid),
       later: (account, delayMs, finish) => this.jobs.later(() => this.pushing(account), delayMs, finish),
       requestByRid: (rid) => this.log.byRid(rid),
       jobDelayMs,
@@ -276,18 +277,25 @@ export class WechatEmulator {
   }
 
   /**
-   * OAuth2 网页授权: who is "holding the phone". `/connect/oauth2/authorize` answers for this user: a `snsapi_base`
-   * link redirects straight back with a code for them, and the `snsapi_userinfo` consent page preselects them (its
-   * form can pick another; a plain HTTP client can GET `/connect/oauth2/authorize/confirm?…&openid=X&action=allow`
-   * instead, or add `emulator_openid=X` to a `snsapi_base` link). Default: the default follower.
-   * `snapshotUser: true` plays a 快照页 virtual user (`is_snapshotuser: 1`).
+   * OAuth2 网页授权: who is "holding the phone" — the same setting as the follower selected on the page
+   * (`pageFollower()`); this selects `openid` there. `/connect/oauth2/authorize` answers for this user: a
+   * `snsapi_base` link redirects straight back with a code for them, and the `snsapi_userinfo` consent screen
+   * preselects them (its form can pick another; a plain HTTP client can GET
+   * `/connect/oauth2/authorize/confirm?…&openid=X&action=allow` instead, or add `emulator_openid=X` to a
+   * `snsapi_base` link). `snapshotUser: true` plays a 快照页 virtual user (`is_snapshotuser: 1`).
    */
   setOAuthVisitor(openid: string, options: { snapshotUser?: boolean; appId?: string } = {}): void {
     if (typeof openid !== 'string' || !openid) throw new WechatEmulatorError('setOAuthVisitor() needs an openid');
-    this.account(options.appId).oauth.visitor = { openid, snapshot: options.snapshotUser === true };
+    const account = this.account(options.appId);
+    if (options.snapshotUser === true) account.oauth.snapshotUsers.add(openid);
+    else account.oauth.snapshotUsers.delete(openid);
+    this.ui.selectFollower(openid, account.appId);
   }
 
-  /** What `sns/userinfo` answers for `openid` (default nickname `微信用户<last 4 of openid>`). */
+  /**
+   * What `sns/userinfo` answers for `openid`. Its nickname, when given, is also the one the page shows; without
+   * one, `sns/userinfo` answers the page's nickname (测试用户, 新用户N, …).
+   */
   setOAuthProfile(openid: string, profile: EmulatorOAuthProfile, appId?: string): void {
     this.account(appId).oauth.profiles.set(openid, { ...profile });
   }

@@ -76,8 +76,8 @@ describe('emulator: OAuth2 网页授权', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<label for="openid">');
-    expect(html).toContain('<option value="oAlice">oAlice</option>');
-    expect(html).toMatch(/<button type="submit" name="action" value="allow">允许<\/button>/);
+    expect(html).toMatch(/<option value="oAlice">[^<]+ \(oAlice\)<\/option>/);
+    expect(html).toMatch(/<button type="submit" name="action" value="allow"[^>]*>允许<\/button>/);
     const deny = new URL('/connect/oauth2/authorize/confirm', emu.url);
     for (const [k, v] of Object.entries({ appid: APP.appId, redirect_uri: 'https://h5.example.com/cb', response_type: 'code', scope: 'snsapi_userinfo', state: 'S2', action: 'deny' })) deny.searchParams.set(k, v);
     const denied = await fetch(deny, { redirect: 'manual' });

@@ -53,20 +53,24 @@ function backToApp(request: AuthorizeRequest, code: string | undefined): PageBod
 }
 
 function issueCode(ctx: PublicContext, request: AuthorizeRequest, openid: string): string {
-  const { visitor } = request.account.oauth;
-  const snapshot = openid === visitor.openid && visitor.snapshot;
+  const snapshot = request.account.oauth.snapshotUsers.has(openid);
   return request.account.oauth.issueCode({ openid, scope: request.scope, snapshot }, ctx.core.clock.now());
 }
 
-function consentPage(request: AuthorizeRequest): PageBody {
+/** The follower selected on the emulator's page: who "holds the phone". */
+function visitorOf(ctx: PublicContext, request: AuthorizeRequest): string {
+  return ctx.core.pageFollower(request.account.appId).openid;
+}
+
+/** WeChat's 网页授权 screen, preselecting the page's follower (the form can pick another user for tests). */
+function consentPage(ctx: PublicContext, request: AuthorizeRequest): PageBody {
   const { account } = request;
-  const visitor = account.oauth.visitor.openid;
-  const candidates = [...new Set([visitor, ...account.followers.keys(), ...account.oauth.profiles.keys()])];
+  const visitor = ctx.core.pageFollower(account.appId);
+  const candidates = [...new Set([visitor.openid, ...account.followers.keys(), ...account.oauth.profiles.keys()])];
   const options = candidates
     .map((openid) => {
-      const name = account.oauth.profiles.get(openid)?.nickname;
-      const label = name ? `${name} (${openid})` : openid;
-      return `<option value="${escapeHtml(openid)}"${openid === visitor ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+      const label = `${nicknameOf(ctx, account, openid)} (${openid})`;
+      return `<option value="${escapeHtml(openid)}"${openid === visitor.openid ? ' selected' : ''}>${escapeHtml(label)}</option>`;
     })
     .join('');
   const hidden = { appid: account.appId, redirect_uri: request.redirectUri.toString(), response_type: 'code', scope: request.scope, state: request.state };
@@ -76,17 +80,19 @@ function consentPage(request: AuthorizeRequest): PageBody {
   const body = `
 <main>
   <h1>网页授权</h1>
-  <p>公众号 <strong>${escapeHtml(account.appId)}</strong> 申请获得以下权限：获得你的公开信息（昵称、头像等）</p>
+  <p>公众号 <strong>${escapeHtml(account.appId)}</strong> 申请获得以下权限：</p>
+  <p class="scope">获得你的公开信息（昵称、头像等）</p>
+  <p class="who">当前微信用户：<strong id="visitor">${escapeHtml(visitor.nickname)}</strong></p>
   <p><small>${escapeHtml(request.redirectUri.host)} · ${escapeHtml(request.scope)}</small></p>
   <form method="get" action="${OAUTH_CONFIRM_PATH}">
     ${fields}
-    <label for="openid">以此用户身份授权 (emulator)</label>
+    <label for="openid">以此用户身份授权（模拟器）</label>
     <select id="openid" name="openid">${options}</select>
-    <button type="submit" name="action" value="allow">允许</button>
+    <button type="submit" name="action" value="allow" class="allow">允许</button>
     <button type="submit" name="action" value="deny">拒绝</button>
   </form>
 </main>`;
-  return new PageBody(200, 'text/html; charset=utf-8', page('微信授权', body));
+  return new PageBody(200, 'text/html; charset=utf-8', page('微信授权', body, CONSENT_CSS));
 }
 
 function oauthToken(ctx: PublicContext): { grant: { openid: string; scope: EmulatorOAuthScope }; account: AccountState } {
@@ -133,10 +139,10 @@ export const OAUTH_ROUTES: readonly EmulatorRoute[] = [
       if (request instanceof PageBody) return request;
       // snsapi_base is silent: straight back with a code for the visitor (or `emulator_openid`, for tests).
       if (request.scope === 'snsapi_base' && ctx.query.get('forcePopup') !== 'true') {
-        const openid = ctx.query.get('emulator_openid') || request.account.oauth.visitor.openid;
+        const openid = ctx.query.get('emulator_openid') || visitorOf(ctx, request);
         return backToApp(request, issueCode(ctx, request, openid));
       }
-      return consentPage(request);
+      return consentPage(ctx, request);
     },
   },
   {
@@ -149,7 +155,7 @@ export const OAUTH_ROUTES: readonly EmulatorRoute[] = [
       const request = readAuthorize(ctx);
       if (request instanceof PageBody) return request;
       if (ctx.query.get('action') !== 'allow') return backToApp(request, undefined);
-      const openid = ctx.query.get('openid') || request.account.oauth.visitor.openid;
+      const openid = ctx.query.get('openid') || visitorOf(ctx, request);
       return backToApp(request, issueCode(ctx, request, openid));
     },
   },
@@ -216,7 +222,7 @@ export const OAUTH_ROUTES: readonly EmulatorRoute[] = [
       const profile = account.oauth.profiles.get(grant.openid) ?? {};
       return {
         openid: grant.openid,
-        nickname: profile.nickname ?? `微信用户${grant.openid.slice(-4)}`,
+        nickname: nicknameOf(ctx, account, grant.openid),
         sex: profile.sex ?? 0,
         province: profile.province ?? '',
         city: profile.city ?? '',
@@ -244,7 +250,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function page(title: string, body: string): string {
+/** The nickname the emulator's page shows for the follower (a `setOAuthProfile` nickname, when set, on both). */
+function nicknameOf(ctx: PublicContext, account: AccountState, openid: string): string {
+  return ctx.core.pageNickname(account.appId, openid);
+}
+
+const CONSENT_CSS = `body{margin:0;font:15px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;background:#f7f7f7;color:#111}
+main{padding:24px 20px;text-align:center}h1{font-size:18px}.scope{color:#576b95}
+form{display:grid;gap:10px;margin-top:18px;text-align:left}select{padding:6px}
+button{padding:10px;border-radius:6px;border:0;font-size:16px;background:#eee}button.allow{background:#07c160;color:#fff}`;
+
+function page(title: string, body: string, css = ''): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
+<title>${escapeHtml(title)}</title>${css ? `<style>${css}</style>` : ''}</head><body>${body}</body></html>`;
 }

@@ -6,8 +6,9 @@ export const JSSDK_VERIFY_PATH = '/emulator/jssdk/verify';
  * A `jweixin-1.6.0.js` stand-in for pages outside WeChat: `wx.config` sends the config and `location.href` to the
  * emulator that served the script, which checks the signature against its current jsapi_ticket and the page URL.
  * The outcome is shown on the page (a banner with role="status" / "alert"), in an `alert` when `debug: true` (as
- * WeChat's debug mode does), passed to `wx.ready` / `wx.error`, and kept in `window.__wxEmulator.config` and the
- * `data-wx-config` attribute of `<html>` for tests. Other APIs answer `{errMsg: '<name>:ok'}` after a good config.
+ * WeChat's debug mode does), passed to `wx.ready` / `wx.error`, posted to the parent window (the emulator page's
+ * H5 pane shows it in its "JS-SDK 调试" strip), and kept in `window.__wxEmulator.config` and the `data-wx-config`
+ * attribute of `<html>` for tests. Other APIs answer `{errMsg: '<name>:ok'}` after a good config.
  */
 export const JWEIXIN_SCRIPT = `/* nestjs-wechat-mp emulator: jweixin-1.6.0 stand-in */
 (function (global) {
@@ -32,10 +33,33 @@ export const JWEIXIN_SCRIPT = `/* nestjs-wechat-mp emulator: jweixin-1.6.0 stand
     el.textContent = 'wx.config: ' + result.errMsg + (result.ok ? '' : ' \u2014 ' + result.reason);
   }
 
+  /** The emulator page's H5 pane listens for these ('*': the pane is on the emulator's origin, the page on the app's). */
+  function post(data) {
+    if (!global.parent || global.parent === global) return;
+    data.source = 'wechat-mp-emulator';
+    try {
+      global.parent.postMessage(data, '*');
+    } catch (error) {
+      // a parent that refuses messages: the banner still shows the result
+    }
+  }
+
+  function report(api, result) {
+    post({ kind: 'jssdk', api: api, ok: result.ok, message: result.ok ? result.errMsg : result.errMsg + ' \u2014 ' + result.reason });
+  }
+
+  // the pane's title bar and address line (it cannot read another origin's document)
+  function announce() {
+    post({ kind: 'page', title: doc ? doc.title : '', href: String(global.location && global.location.href || '') });
+  }
+  if (doc && doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', announce);
+  else announce();
+
   function settle(result, debug) {
     state.config = result;
     if (doc && doc.documentElement) doc.documentElement.setAttribute('data-wx-config', result.ok ? 'ok' : 'fail');
     banner(result);
+    report('config', result);
     if (debug && typeof global.alert === 'function') global.alert(JSON.stringify({ errMsg: result.errMsg, reason: result.reason }));
     var fns = result.ok ? state.readyFns : state.errorFns;
     for (var i = 0; i < fns.length; i++) fns[i](result.ok ? undefined : { errMsg: result.errMsg, reason: result.reason });

@@ -9,6 +9,7 @@ import type { RecordedRequest } from '../request-log.js';
 import { FILES_PREFIX } from '../route.js';
 import { UiInputError, menuEvent, newOpenid, qrScene, scanQr, subscribe, unsubscribe, userMessage, type MenuButton, type UiPush } from './ui-actions.js';
 import { renderTicketPng } from '../png-image.js';
+import { isLive } from '../ticket-ledger.js';
 import { readAsset } from './ui-assets.js';
 import { replyBubble, sentBubble, templateBubble, type Bubble } from './ui-bubbles.js';
 import type { EmulatorAppTarget, UiHost } from './ui-host.js';
@@ -90,6 +91,7 @@ export class EmulatorUi {
     'api/scan': (appId, body) => this.actScan(appId, body),
     'api/subscribe': (appId, body) => this.actSubscribe(appId, body),
     'api/unsubscribe': (appId, body) => this.actUnsubscribe(appId, body),
+    'api/revoke-tickets': (appId) => this.actRevokeTickets(appId),
   };
 
   constructor(private readonly host: UiHost) {
@@ -128,6 +130,21 @@ export class EmulatorUi {
   selectedFollower(appId = this.host.defaultAppId): { openid: string; nickname: string; following: boolean } {
     const view = this.view(appId);
     return { openid: view.selected, nickname: this.nickname(appId, view.selected), following: this.host.account(appId).followers.has(view.selected) };
+  }
+
+  /**
+   * Makes `openid` the page's selected follower (a visitor who does not follow is fine: OAuth works for anyone).
+   * `setOAuthVisitor` is this; the page's follower list then shows them.
+   */
+  selectFollower(openid: string, appId = this.host.defaultAppId): void {
+    this.nickname(appId, openid);
+    this.view(appId).selected = openid;
+    this.broadcast('state', { appId });
+  }
+
+  /** The nickname the page shows for `openid` (an OAuth profile's nickname, set with `setOAuthProfile`, wins). */
+  followerNickname(appId: string, openid: string): string {
+    return this.nickname(appId, openid);
   }
 
   close(): void {
@@ -187,6 +204,13 @@ export class EmulatorUi {
     const view = this.view(appId);
     if (!view.profiles.has(openid) && !this.host.account(appId).followers.has(openid)) throw new UiInputError('openid is not a known follower');
     view.selected = openid;
+    this.broadcast('state', { appId });
+    return { ok: true };
+  }
+
+  /** Every live JS-SDK ticket turns stale, as after a refresh elsewhere: a page signed with it then fails wx.config. */
+  private actRevokeTickets(appId: string): JsonObject {
+    this.host.account(appId).tickets.revoke(this.host.now());
     this.broadcast('state', { appId });
     return { ok: true };
   }
@@ -432,7 +456,7 @@ export class EmulatorUi {
           image: `${this.url}qr?${new URLSearchParams({ appId, ticket: t.ticket })}`,
         };
       }),
-      tokens: { classic: tokenState(tokens.classic) ?? null, stable: tokenState(tokens.stable) ?? null },
+      tokens: { classic: tokenState(tokens.classic) ?? null, stable: tokenState(tokens.stable) ?? null, jsapi: ticketState(account, now) },
       chat: view.chat.slice(-300),
       pushes: view.pushes.slice(-100),
       requests: this.host
@@ -485,6 +509,9 @@ export class EmulatorUi {
       profile = { nickname: openid === EMULATOR_DEFAULT_OPENID ? '测试用户' : `用户${view.profiles.size + 1}` };
       view.profiles.set(openid, profile);
     }
+    // one nickname per follower: the page, the consent screen and sns/userinfo agree
+    const oauthName = this.host.account(appId).oauth.profiles.get(openid)?.nickname;
+    if (oauthName) profile.nickname = oauthName;
     return profile.nickname;
   }
 
@@ -575,4 +602,11 @@ async function readJson(req: IncomingMessage): Promise<JsonObject> {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UiInputError('the body must be a JSON object');
   return value as JsonObject;
+}
+
+/** The newest jsapi_ticket's times and liveness (never its value), or null before the first getticket. */
+function ticketState(account: AccountState, now: number): JsonObject | null {
+  const newest = account.tickets.all('jsapi')[0];
+  if (!newest) return null;
+  return { issuedAt: newest.issuedAt, expiresAt: newest.expiresAt, alive: isLive(newest, now), stale: !isLive(newest, now) && now < newest.expiresAt };
 }

@@ -454,24 +454,39 @@ function h5Url(url) {
   }
 }
 
+/** The URL the pane was opened with (what ⟳ loads again; later hops may hold a one-time OAuth code). */
+let h5Opened = '';
+
+function clearH5Debug() {
+  $('h5-debug').replaceChildren();
+  $('h5-debug').hidden = true;
+}
+
 function openH5(url, title) {
   const target = h5Url(url);
   if (!target) return toast(`不是网址：${url}`);
+  h5Opened = target;
   $('h5-title').textContent = title || '';
   $('h5-url').textContent = target;
   $('h5-frame').src = target;
-  $('h5-debug').replaceChildren();
-  $('h5-debug').hidden = true;
+  clearH5Debug();
   $('h5').hidden = false;
   $('h5-close').focus();
 }
+
+$('h5-open').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const url = $('h5-address').value.trim();
+  if (url) openH5(url, '');
+});
 
 $('h5-close').addEventListener('click', () => {
   $('h5').hidden = true;
   $('h5-frame').src = 'about:blank';
 });
 $('h5-reload').addEventListener('click', () => {
-  $('h5-frame').src = $('h5-url').textContent;
+  clearH5Debug();
+  $('h5-frame').src = h5Opened;
 });
 $('h5-frame').addEventListener('load', () => {
   try {
@@ -479,18 +494,36 @@ $('h5-frame').addEventListener('load', () => {
     if (doc && doc.title) $('h5-title').textContent = doc.title;
     if (doc && doc.location.href !== 'about:blank') $('h5-url').textContent = doc.location.href;
   } catch {
-    // another origin: keep the title we had
+    // the app's own origin: its page tells us its title and address if it loads the emulator's jweixin script
+    $('h5-title').textContent = '';
   }
 });
 
+/** The address line hides an OAuth `code` (single-use, but still a credential until the app redeems it). */
+function withoutCode(href) {
+  try {
+    const u = new URL(href);
+    if (u.searchParams.has('code')) u.searchParams.set('code', '***');
+    return u.toString();
+  } catch {
+    return href;
+  }
+}
+
 /**
- * Debug lines from the page inside the H5 pane, as WeChat's debug mode shows them: the emulator's jweixin-compatible
- * script posts `{ source: 'wechat-mp-emulator', kind: 'jssdk', ok, api, message }` to this window (e.g. the result of
- * wx.config). Shown as text in the pane.
+ * Messages from the page inside the H5 pane. The emulator's jweixin-compatible script posts
+ * `{ source: 'wechat-mp-emulator', kind: 'page', title, href }` when it loads (the app's origin is not readable from
+ * here), and `{ source: 'wechat-mp-emulator', kind: 'jssdk', ok, api, message }` for each JS-SDK result (e.g.
+ * wx.config), shown as text in the "JS-SDK 调试" strip as WeChat's debug mode shows them.
  */
 window.addEventListener('message', (e) => {
   const data = e.data;
   if (!data || typeof data !== 'object' || data.source !== 'wechat-mp-emulator' || e.source !== $('h5-frame').contentWindow) return;
+  if (data.kind === 'page') {
+    $('h5-title').textContent = String(data.title ?? '');
+    $('h5-url').textContent = withoutCode(String(data.href ?? ''));
+    return;
+  }
   const box = $('h5-debug');
   box.hidden = false;
   box.append(h('div', { class: data.ok === false ? 'bad' : 'ok' }, `${String(data.api ?? data.kind ?? '')} ${data.ok === false ? '✗' : '✓'} ${String(data.message ?? '')}`));
@@ -576,9 +609,9 @@ function renderTokens() {
       h('td', {}, name),
       t
         ? [
-            h('td', { class: t.alive ? 'ok' : 'bad' }, t.alive ? '有效' : '已失效'),
+            h('td', { class: t.alive ? 'ok' : 'bad' }, t.alive ? '有效' : t.stale ? '已作废' : '已失效'),
             h('td', {}, time(t.issuedAt)),
-            h('td', {}, `${Math.round((t.expiresAt - state.now) / 1000)} 秒`),
+            h('td', {}, t.alive ? `${Math.round((t.expiresAt - state.now) / 1000)} 秒` : '—'),
           ]
         : h('td', { colspan: 3, class: 'muted' }, '尚未获取'),
     );
@@ -587,10 +620,32 @@ function renderTokens() {
       'table',
       { 'aria-label': '令牌状态' },
       h('thead', {}, h('tr', {}, h('th', {}, '令牌'), h('th', {}, '状态'), h('th', {}, '签发于'), h('th', {}, '剩余'))),
-      h('tbody', {}, line('access_token（/cgi-bin/token）', state.tokens.classic), line('stable_token', state.tokens.stable)),
+      h(
+        'tbody',
+        {},
+        line('access_token（/cgi-bin/token）', state.tokens.classic),
+        line('stable_token', state.tokens.stable),
+        line('jsapi_ticket（JS-SDK）', state.tokens.jsapi),
+      ),
     ),
-    h('p', { class: 'muted' }, '令牌的值不会显示在这里（它们是机密）。时间是模拟器时钟。'),
+    h('p', { class: 'muted' }, '令牌和 ticket 的值不会显示在这里（它们是机密）。时间是模拟器时钟。'),
+    h(
+      'div',
+      { class: 'buttons' },
+      h(
+        'button',
+        { type: 'button', disabled: !(state.tokens.jsapi && state.tokens.jsapi.alive), onclick: revokeTickets },
+        '作废 jsapi_ticket',
+      ),
+    ),
+    h('p', { class: 'muted' }, '作废后，用旧 ticket 签名的 wx.config 会报「stale jsapi_ticket」，直到公众号重新获取 ticket。'),
   );
+}
+
+async function revokeTickets() {
+  await api('api/revoke-tickets', {});
+  toast('jsapi_ticket 已作废');
+  refresh();
 }
 
 for (const tab of document.querySelectorAll('[role=tab]')) {
