@@ -5,7 +5,7 @@ import type { ResolvedAccount } from '../wechat-accounts.js';
 import type { TokenEndpoint } from '../wechat-mp.options.js';
 import { CredentialManager, type FetchedCredential } from './credentials/credential-manager.js';
 import type { WechatHttpTransport } from './transport/wechat-http.transport.js';
-import { ENDPOINTS } from './wechat-endpoints.js';
+import { TOKEN_ENDPOINTS } from './credentials/token.endpoints.js';
 
 export interface TokenServiceOptions {
   endpoint: TokenEndpoint;
@@ -77,7 +77,7 @@ export class TokenService {
       throw new WechatConfigError(`appSecret (account ${this.account.name})`, 'the outbound API needs the AppSecret');
     }
     const classic = this.options.endpoint === 'classic';
-    const endpoint = classic ? ENDPOINTS.classicToken : force ? ENDPOINTS.stableTokenForced : ENDPOINTS.stableToken;
+    const endpoint = classic ? TOKEN_ENDPOINTS.classicToken : force ? TOKEN_ENDPOINTS.stableTokenForced : TOKEN_ENDPOINTS.stableToken;
     const response = await this.transport.send(
       endpoint,
       classic

@@ -15,6 +15,8 @@ import { WechatHttpTransport, looksLikeJson, parseJson, type RawResponse, type W
 import { TOKEN_ERRCODES } from './wechat-errcodes.js';
 
 export type { MultipartFile } from './transport/wechat-http.transport.js';
+export type { DownloadResult, DownloadedFile, UploadFile } from './api-files.js';
+import type { DownloadResult, UploadFile } from './api-files.js';
 
 /** Where `host: 'mp'` endpoints (showqrcode) live on the real platform. */
 export const DEFAULT_MP_BASE_URL = 'https://mp.weixin.qq.com';
@@ -43,26 +45,6 @@ export interface WechatApiClientOptions {
 
 /** @deprecated The raw wire input of the removed `request()`; every row takes its DTO-shaped input through `call()`. */
 export type ApiRequest = WireRequest;
-
-/** A downloaded file. */
-export interface DownloadedFile {
-  data: Buffer;
-  contentType: string | undefined;
-  /** From `Content-Disposition`, when WeChat sends one. */
-  fileName: string | undefined;
-}
-
-/** Download endpoints answer with the file, or with JSON for some kinds (a video's URL, a news material). */
-export type DownloadResult =
-  | { kind: 'file'; file: DownloadedFile }
-  | { kind: 'json'; json: Record<string, unknown> };
-
-/** A file for a multipart row's file field. */
-export interface UploadFile {
-  data: Uint8Array | Blob;
-  fileName: string;
-  contentType?: string;
-}
 
 const FILENAME_PATTERN = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i;
 

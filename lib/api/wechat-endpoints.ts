@@ -17,7 +17,8 @@ import { MARKETCODE_ENDPOINTS } from './marketcode/marketcode.endpoints.js';
 import { STORE_ENDPOINTS } from './store/store.endpoints.js';
 import { JSSDK_ENDPOINTS } from './jssdk/jssdk.endpoints.js';
 import { OAUTH_ENDPOINTS } from './oauth/oauth.endpoints.js';
-import { endpoint, type EndpointRow } from './endpoint.js';
+import type { EndpointRow } from './endpoint.js';
+import { TOKEN_ENDPOINTS } from './credentials/token.endpoints.js';
 import { MATERIAL_ENDPOINTS } from './material/material.endpoints.js';
 import { MENU_ENDPOINTS } from './menu/menu.endpoints.js';
 import { MESSAGE_ENDPOINTS } from './message/message.endpoints.js';
@@ -26,7 +27,6 @@ import { USER_ENDPOINTS } from './user/user.endpoints.js';
 
 /** Every platform API the services call, one row each (see `EndpointRow`). */
 
-const DOC = 'https://developers.weixin.qq.com/doc/offiaccount';
 
 /**
  * The endpoint table: every platform API, one row each (see `EndpointRow`), one area per file.
@@ -53,23 +53,7 @@ export const ENDPOINTS = {
   ...MATERIAL_ENDPOINTS,
   ...MESSAGE_ENDPOINTS,
   ...USER_ENDPOINTS,
-  // Tokens. A classic fetch replaces the previous token (after 5 minutes) and spends a 2000/day quota: `send`.
-  stableToken: endpoint<Record<string, unknown>>()({
-    title: '获取稳定版接口调用凭据',
-    method: 'POST', path: '/cgi-bin/stable_token', credential: 'none', kind: 'read', body: 'json', response: 'json',
-    doc: `${DOC}/Basic_Information/getStableAccessToken.html`,
-  }),
-  /** The same endpoint with `force_refresh: true`: it replaces the token for everyone (20 a day), so never repeated. */
-  stableTokenForced: endpoint<Record<string, unknown>>()({
-    title: '获取稳定版接口调用凭据',
-    method: 'POST', path: '/cgi-bin/stable_token', credential: 'none', kind: 'send', body: 'json', response: 'json',
-    doc: `${DOC}/Basic_Information/getStableAccessToken.html`,
-  }),
-  classicToken: endpoint<Record<string, unknown>>()({
-    title: '获取接口调用凭据',
-    method: 'GET', path: '/cgi-bin/token', credential: 'none', kind: 'send', body: 'none', response: 'json',
-    doc: `${DOC}/Basic_Information/Get_access_token.html`,
-  }),
+  ...TOKEN_ENDPOINTS,
   ...DRAFT_ENDPOINTS,
   ...FREEPUBLISH_ENDPOINTS,
   ...SUBSCRIBE_ENDPOINTS,

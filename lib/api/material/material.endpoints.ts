@@ -1,5 +1,5 @@
 import { endpoint } from '../endpoint.js';
-import type { DownloadResult } from '../wechat-api.client.js';
+import type { DownloadResult } from '../api-files.js';
 import { MaterialAddDto, MaterialBatchGetDto, MediaIdDto, MediaUploadDto, MediaUploadImgDto } from './material.dto.js';
 import type { MaterialBatch, MaterialCount, PermanentMaterialAdded, TemporaryMediaUploaded } from './material.types.js';
 

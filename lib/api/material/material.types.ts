@@ -1,4 +1,4 @@
-import type { DownloadedFile } from '../wechat-api.client.js';
+import type { DownloadedFile } from '../api-files.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;

@@ -1,5 +1,5 @@
 import { endpoint } from '../endpoint.js';
-import type { DownloadResult } from '../wechat-api.client.js';
+import type { DownloadResult } from '../api-files.js';
 import { PermanentQrcodeCreateDto, ShowQrcodeDto, TemporaryQrcodeCreateDto } from './qrcode.dto.js';
 import type { QrcodeCreateResult } from './qrcode.types.js';
 
