@@ -108,6 +108,7 @@ describe('the READMEs', () => {
     expect(section).toBe(renderApiReference(ENDPOINTS, readServices(join(ROOT, 'lib', 'api')), lang).trim());
     // What the issue asks of it: a search for the Chinese name finds the method.
     expect(section).toContain('创建自定义菜单');
+    expect(section).toContain('获取用户基本信息');
   });
 });
 
