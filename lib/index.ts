@@ -11,7 +11,7 @@ export type {
   TokenEndpoint,
 } from './wechat-mp.options.js';
 export { WechatAccounts, WechatUnknownAccountError, type ResolvedAccount } from './wechat-accounts.js';
-export { WECHAT_TOKEN_STORE, WECHAT_DEDUPE_STORE, WECHAT_API_CLIENT_OPTIONS, WECHAT_CONTEXT_TYPE } from './wechat-mp.constants.js';
+export { WECHAT_TOKEN_STORE, WECHAT_DEDUPE_STORE, WECHAT_API_CLIENT_OPTIONS, WECHAT_HTTP_CLIENT, WECHAT_CONTEXT_TYPE } from './wechat-mp.constants.js';
 
 // Errors
 export { WechatError } from './errors/wechat-error.js';
@@ -63,6 +63,7 @@ export { endpoint, type EndpointRow, type EndpointHost, type EndpointKind, type 
 export { MaxBytes, utf8Length } from './api/dto/max-bytes.decorator.js';
 export { validateDto } from './api/dto/validate-dto.js';
 export { WechatHttpTransport } from './api/transport/wechat-http.transport.js';
+export type { WechatHttpClient } from './api/transport/http-client.js';
 export { ACCOUNT_SERVICES, type AccountServiceName } from './api/account-services.js';
 export { ENDPOINTS, type EndpointSpec, type EndpointName } from './api/wechat-endpoints.js';
 export { DEFAULT_RETRY, type RetryOptions } from './api/retry-policy.js';

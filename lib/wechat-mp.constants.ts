@@ -3,6 +3,8 @@
 /** Storage for access tokens; defaults to `MemoryTokenStore`. */
 export const WECHAT_TOKEN_STORE = Symbol('wechat-mp:token-store');
 /** `WechatApiClientOptions` shared by every account's client (from the module's `apiRetry` / `mpBaseUrl`). */
+/** The axios instance (or @nestjs/axios `HttpService`) every account's client sends with; option `httpClient`. */
+export const WECHAT_HTTP_CLIENT = Symbol('wechat-mp:http-client');
 export const WECHAT_API_CLIENT_OPTIONS = Symbol('wechat-mp:api-client-options');
 /** Storage for callback dedupe; defaults to `MemoryDedupeStore`. */
 export const WECHAT_DEDUPE_STORE = Symbol('wechat-mp:dedupe-store');

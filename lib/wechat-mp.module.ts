@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { HttpModule } from '@nestjs/axios';
+import axios from 'axios';
 import { ApplicationConfig, DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
 import { ACCOUNT_SERVICES } from './api/account-services.js';
 import { TicketService } from './api/jssdk/ticket.service.js';
@@ -32,6 +32,7 @@ import {
 import {
   DEFAULTS,
   WECHAT_API_CLIENT_OPTIONS,
+  WECHAT_HTTP_CLIENT,
   WECHAT_DEDUPE_STORE,
   WECHAT_OAUTH_OPTIONS,
   WECHAT_OAUTH_SESSION_STORE,
@@ -94,6 +95,11 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
       inject: [WECHAT_MP_MODULE_OPTIONS],
     },
     {
+      provide: WECHAT_HTTP_CLIENT,
+      useFactory: (options: WechatMpModuleOptions) => options.httpClient ?? axios.create(),
+      inject: [WECHAT_MP_MODULE_OPTIONS],
+    },
+    {
       provide: WECHAT_API_CLIENT_OPTIONS,
       useFactory: ({ apiRetry, mpBaseUrl, oauthBaseUrl }: WechatMpModuleOptions) => ({
         ...(apiRetry ? { retry: apiRetry } : {}),
@@ -153,7 +159,7 @@ function complete(base: DynamicModule, extras: WechatMpModuleExtras): DynamicMod
   return {
     ...base,
     global: extras.isGlobal ?? false,
-    imports: [...(base.imports ?? []), DiscoveryModule, HttpModule],
+    imports: [...(base.imports ?? []), DiscoveryModule],
     controllers: path === false ? [] : [createCallbackController(path, accountRoutesOf(extras))],
     providers: [...(base.providers ?? []), ...providers],
     exports: [

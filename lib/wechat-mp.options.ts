@@ -1,3 +1,4 @@
+import type { WechatHttpClient } from './api/transport/http-client.js';
 import type { RetryOptions } from './api/retry-policy.js';
 import type { DedupeStore } from './stores/dedupe-store.interface.js';
 import type { TokenStore } from './stores/token-store.interface.js';
@@ -62,6 +63,11 @@ export interface WechatMpModuleOptions extends WechatAccountOptions {
   dedupeTtlSeconds?: number;
   /** Backoff of repeatable (read-only) API calls. Default `{ attempts: 3, baseDelayMs: 100, maxDelayMs: 2000 }`. */
   apiRetry?: Partial<RetryOptions>;
+  /**
+   * The axios instance the outbound API sends with (interceptors, proxy, keep-alive agent), or an @nestjs/axios
+   * `HttpService`. Default: a fresh `axios.create()`. The package itself never loads @nestjs/axios.
+   */
+  httpClient?: WechatHttpClient;
   /**
    * Base URL of the `mp.weixin.qq.com` endpoints (the QR code image). Default: `https://mp.weixin.qq.com` with
    * WeChat's own API host, otherwise `apiBaseUrl` (the emulator serves both).

@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import type { HttpService } from '@nestjs/axios';
 import { WechatApiError } from '../errors/wechat-api.error.js';
 import { WechatConfigError } from '../errors/wechat-config.error.js';
 import type { TokenStore } from '../stores/token-store.interface.js';
@@ -11,6 +10,7 @@ import type { RetryOptions } from './retry-policy.js';
 import { TICKET_ENDPOINTS } from './jssdk/ticket.endpoints.js';
 import { TicketService } from './jssdk/ticket.service.js';
 import { TokenService } from './token.service.js';
+import type { WechatHttpClient } from './transport/http-client.js';
 import { WechatHttpTransport, looksLikeJson, parseJson, type RawResponse, type WireRequest } from './transport/wechat-http.transport.js';
 import { TOKEN_ERRCODES } from './wechat-errcodes.js';
 
@@ -63,7 +63,7 @@ export class WechatApiClient {
 
   constructor(
     readonly account: ResolvedAccount,
-    http: HttpService,
+    http: WechatHttpClient,
     store: TokenStore,
     options: WechatApiClientOptions = {},
   ) {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { HttpService } from '@nestjs/axios';
 import type { TokenStore } from '../stores/token-store.interface.js';
 import { WechatAccounts } from '../wechat-accounts.js';
-import { WECHAT_API_CLIENT_OPTIONS, WECHAT_TOKEN_STORE } from '../wechat-mp.constants.js';
+import { WECHAT_API_CLIENT_OPTIONS, WECHAT_HTTP_CLIENT, WECHAT_TOKEN_STORE } from '../wechat-mp.constants.js';
+import type { WechatHttpClient } from './transport/http-client.js';
 import { ACCOUNT_SERVICES, type AccountServiceName } from './account-services.js';
 import type { TicketService } from './jssdk/ticket.service.js';
 import type { TokenService } from './token.service.js';
@@ -28,7 +28,7 @@ export class WechatServices {
 
   constructor(
     private readonly accounts: WechatAccounts,
-    private readonly http: HttpService,
+    @Inject(WECHAT_HTTP_CLIENT) private readonly http: WechatHttpClient,
     @Inject(WECHAT_TOKEN_STORE) private readonly store: TokenStore,
     @Optional() @Inject(WECHAT_API_CLIENT_OPTIONS) private readonly options: WechatApiClientOptions = {},
   ) {}

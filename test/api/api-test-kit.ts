@@ -1,4 +1,3 @@
-import { httpServiceOn } from '../support/http-service.js';
 import { Logger, type LoggerService } from '@nestjs/common';
 import axios from 'axios';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -43,7 +42,7 @@ export function newClient(
     sent.push(`${config.method?.toUpperCase()} ${new URL(config.url ?? '', 'http://x').pathname}`);
     return config;
   });
-  const client = new WechatApiClient(accountFor(apiBaseUrl, options.account), httpServiceOn(instance), store, {
+  const client = new WechatApiClient(accountFor(apiBaseUrl, options.account), instance, store, {
     retry: FAST_RETRY,
     ...options.client,
   });

@@ -1,4 +1,4 @@
-import { HttpService } from '@nestjs/axios';
+import type { WechatHttpClient } from '../../lib/api/transport/http-client.js';
 import { httpServiceOn } from '../support/http-service.js';
 import axios from 'axios';
 import { inspect } from 'node:util';
@@ -152,7 +152,8 @@ describe('WechatApiClient', () => {
     });
     const store = new MemoryTokenStore();
     await store.set(APP.appId, { accessToken: TOKEN, expiresAt: Date.now() + 7_200_000 });
-    const client = new WechatApiClient(accountFor(url), httpServiceOn(instance), store, { retry: FAST_RETRY });
+    // An @nestjs/axios HttpService works as well as a bare axios instance: the client sends with its axiosRef.
+    const client = new WechatApiClient(accountFor(url), httpServiceOn(instance) as unknown as WechatHttpClient, store, { retry: FAST_RETRY });
     const error = await client.call(ENDPOINTS.customSend, { touser: 'oUser', msgtype: 'text', text: { content: 'hi' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WechatTransportError);
     expect(error).toMatchObject({ reason: 'connect', networkCode: 'ECONNREFUSED', mayHaveReachedServer: false });
@@ -182,9 +183,9 @@ describe('WechatApiClient', () => {
   it('builds URLs of token-less endpoints with the query encoded, on the mp host', () => {
     const { client } = newClient('http://127.0.0.1:9', { client: { mpBaseUrl: 'http://127.0.0.1:8/' } });
     expect(client.urlOf(ENDPOINTS.showQrcode, { ticket: 'gQH+/8=' })).toBe('http://127.0.0.1:8/cgi-bin/showqrcode?ticket=gQH%2B%2F8%3D');
-    const real = new WechatApiClient(accountFor('https://api.weixin.qq.com'), new HttpService(), new MemoryTokenStore());
+    const real = new WechatApiClient(accountFor('https://api.weixin.qq.com'), axios.create(), new MemoryTokenStore());
     expect(real.urlOf(ENDPOINTS.showQrcode, { ticket: 'T' })).toBe('https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=T');
-    const emulated = new WechatApiClient(accountFor('http://127.0.0.1:7'), new HttpService(), new MemoryTokenStore());
+    const emulated = new WechatApiClient(accountFor('http://127.0.0.1:7'), axios.create(), new MemoryTokenStore());
     expect(emulated.urlOf(ENDPOINTS.showQrcode, { ticket: 'T' })).toBe('http://127.0.0.1:7/cgi-bin/showqrcode?ticket=T');
   });
 });

@@ -1,4 +1,4 @@
-import { HttpService } from '@nestjs/axios';
+import axios from 'axios';
 import { WechatServices } from '../../lib/api/wechat-services.js';
 import { toCustomerServiceMessage } from '../../lib/inbound/late-reply.js';
 import { WechatLateReplySender } from '../../lib/inbound/late-reply.sender.js';
@@ -44,7 +44,7 @@ describe('WechatLateReplySender (against the emulator)', () => {
   beforeAll(async () => {
     emu = await WechatEmulator.start(APP);
     const accounts = new WechatAccounts(resolveAccounts({ ...APP, token: 'latetoken', apiBaseUrl: emu.url }));
-    sender = new WechatLateReplySender(new WechatServices(accounts, new HttpService(), new MemoryTokenStore()));
+    sender = new WechatLateReplySender(new WechatServices(accounts, axios.create(), new MemoryTokenStore()));
   });
   afterAll(() => emu.stop());
   beforeEach(() => (logs = captureLogs()));

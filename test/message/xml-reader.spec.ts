@@ -272,7 +272,8 @@ describe('readXmlDocument: strict and linear (issue 12, defects 4 and 5)', () =>
     const xml = `<xml ${attributes}><A>${'x'.repeat(1 << 20)}</A></xml>`;
     const started = performance.now();
     expect(readXmlDocument(xml).root).toBe('xml');
-    // A bound 20x above the linear reader's time on a loaded machine; the quadratic one needs ~10^11 steps here.
-    expect(performance.now() - started).toBeLessThan(3_000);
+    // Not a speed check (that is npm run bench's): a bound ~200x above the linear reader's time, so it holds on the
+    // most loaded machine, while the quadratic reader needs ~10^11 steps here (hours) and cannot pass it.
+    expect(performance.now() - started).toBeLessThan(30_000);
   });
 });

@@ -75,10 +75,9 @@ describe('MemoryDedupeStore', () => {
     expect(store.size).toBe(2);
   });
 
-  it('stays bounded and fast over a million messages at a high rate', async () => {
+  it('stays bounded over a million messages at a high rate (its speed is npm run bench\'s)', async () => {
     const store = new MemoryDedupeStore({ maxEntries: 50_000, now: clock });
     let maxSize = 0;
-    const started = Date.now();
     for (let i = 0; i < 1_000_000; i++) {
       // 10 000 messages a second: a 15 s TTL alone would keep 150 000 keys; maxEntries caps it.
       if (i % 10 === 0) now += 1;
@@ -88,7 +87,6 @@ describe('MemoryDedupeStore', () => {
     expect(maxSize).toBe(50_000);
     expect(await store.claim('m:999999', 15)).toBe(false);
     expect(await store.claim('m:975000', 15)).toBe(false);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('refuses a maxEntries below 2', () => {

@@ -1,12 +1,11 @@
 import { Logger } from '@nestjs/common';
-import type { HttpService } from '@nestjs/axios';
-import { AxiosError, type AxiosResponse } from 'axios';
-import { firstValueFrom } from 'rxjs';
+import { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import { WechatApiError } from '../../errors/wechat-api.error.js';
 import { WechatTransportError, type TransportFailure } from '../../errors/wechat-transport.error.js';
 import type { EndpointHost, EndpointRow } from '../endpoint.js';
 import { DEFAULT_RETRY, backoffDelayMs, isRepeatable, type RetryOptions } from '../retry-policy.js';
 import { explainErrcode } from '../wechat-errcodes.js';
+import { axiosOf, type WechatHttpClient } from './http-client.js';
 
 /** A file sent as `multipart/form-data`. */
 export interface MultipartFile {
@@ -55,11 +54,13 @@ const RID_PATTERN = /\brid:\s*([\w-]+)/;
 export class WechatHttpTransport {
   private readonly retry: RetryOptions;
   private readonly logger = new Logger('WechatApiClient');
+  private readonly http: AxiosInstance;
 
   constructor(
-    private readonly http: HttpService,
+    http: WechatHttpClient,
     private readonly options: TransportOptions,
   ) {
+    this.http = axiosOf(http);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
   }
 
@@ -101,8 +102,7 @@ export class WechatHttpTransport {
     const timeout = this.options.timeoutMs;
     let response: AxiosResponse<ArrayBuffer | Buffer>;
     try {
-      response = await firstValueFrom(
-        this.http.request<ArrayBuffer | Buffer>({
+      response = await this.http.request<ArrayBuffer | Buffer>({
           url: this.options.baseUrls[endpoint.host] + endpoint.path,
           method: endpoint.method,
           params: request.query,
@@ -113,8 +113,7 @@ export class WechatHttpTransport {
           signal: AbortSignal.timeout(timeout + 100),
           maxRedirects: 0,
           validateStatus: () => true,
-        }),
-      );
+        });
     } catch (error) {
       throw toTransportError(error, endpoint, timeout);
     }
