@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { HttpModule } from '@nestjs/axios';
+import axios from 'axios';
 import { Test } from '@nestjs/testing';
 import { MenuService } from '../../lib/api/menu/menu.service.js';
 import { ENDPOINTS } from '../../lib/api/wechat-endpoints.js';
@@ -7,7 +7,7 @@ import { WECHAT_API_CLIENT_OPTIONS, WechatServices } from '../../lib/api/wechat-
 import { MemoryTokenStore } from '../../lib/stores/memory-token.store.js';
 import { WechatEmulator } from '../../lib/testing/index.js';
 import { WechatAccounts, WechatUnknownAccountError } from '../../lib/wechat-accounts.js';
-import { WECHAT_TOKEN_STORE } from '../../lib/wechat-mp.constants.js';
+import { WECHAT_HTTP_CLIENT, WECHAT_TOKEN_STORE } from '../../lib/wechat-mp.constants.js';
 import { APP, accountFor } from './api-test-kit.js';
 
 const SHOP = { appId: 'wx00000000000000b2', appSecret: 'shop-secret-for-tests-only-02' };
@@ -25,8 +25,8 @@ describe('WechatServices', () => {
       accountFor(emu.url, { name: 'shop', appId: SHOP.appId, appSecret: SHOP.appSecret }),
     ]);
     const moduleRef = await Test.createTestingModule({
-      imports: [HttpModule],
       providers: [
+        { provide: WECHAT_HTTP_CLIENT, useValue: axios.create() },
         { provide: WechatAccounts, useValue: accounts },
         { provide: WECHAT_TOKEN_STORE, useValue: new MemoryTokenStore() },
         { provide: WECHAT_API_CLIENT_OPTIONS, useValue: { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 } } },

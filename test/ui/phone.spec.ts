@@ -69,6 +69,10 @@ describe('emulator page in Chromium, against the sample app', () => {
     // a news reply is drawn as WeChat's article card
     await send('news');
     await page.locator('::-p-aria(图文 nestjs-wechat-mp[role="group"])').wait();
+    // a card without a cover shows its title and description, nothing else (no stray "null")
+    const card = (await page.evaluate(`document.querySelector('[role="group"][aria-label="图文 nestjs-wechat-mp"]').textContent`)) as string;
+    expect(card).toContain('Typed WeChat callbacks for NestJS');
+    expect(card).not.toContain('null');
     await shot('02-menu-click-and-news');
   });
 

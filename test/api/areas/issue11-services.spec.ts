@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { HttpModule } from '@nestjs/axios';
+import axios from 'axios';
 import { Test } from '@nestjs/testing';
 import { ACCOUNT_SERVICES } from '../../../lib/api/account-services.js';
 import { DatacubeService } from '../../../lib/api/datacube/datacube.service.js';
@@ -12,7 +12,7 @@ import { WECHAT_API_CLIENT_OPTIONS, WechatServices } from '../../../lib/api/wech
 import { MemoryTokenStore } from '../../../lib/stores/memory-token.store.js';
 import { WechatEmulator } from '../../../lib/testing/index.js';
 import { WechatAccounts } from '../../../lib/wechat-accounts.js';
-import { WECHAT_TOKEN_STORE } from '../../../lib/wechat-mp.constants.js';
+import { WECHAT_HTTP_CLIENT, WECHAT_TOKEN_STORE } from '../../../lib/wechat-mp.constants.js';
 import { APP, accountFor } from '../api-test-kit.js';
 
 const SHOP = { appId: 'wx00000000000000b2', appSecret: 'shop-secret-for-tests-only-02' };
@@ -29,8 +29,8 @@ describe('the issue-11 services in WechatServices', () => {
       datacube: DatacubeService, intelligent: IntelligentService, invoice: InvoiceService, marketcode: MarketcodeService, store: StoreService,
     });
     const moduleRef = await Test.createTestingModule({
-      imports: [HttpModule],
       providers: [
+        { provide: WECHAT_HTTP_CLIENT, useValue: axios.create() },
         { provide: WechatAccounts, useValue: new WechatAccounts([accountFor(emu.url), accountFor(emu.url, { name: 'shop', ...SHOP })]) },
         { provide: WECHAT_TOKEN_STORE, useValue: new MemoryTokenStore() },
         { provide: WECHAT_API_CLIENT_OPTIONS, useValue: {} },

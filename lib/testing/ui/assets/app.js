@@ -406,7 +406,8 @@ function newsCard(b) {
     card.append(
       h('div', { class: 'one-title link', role: 'link', tabindex: 0, onclick: open(first) }, first.title),
       h('div', { class: 'desc' }, first.description),
-      first.picUrl ? h('div', { class: 'cover', style: cover(first), title: localSrc(first.picUrl) ? undefined : `图片未加载（外部地址）：${first.picUrl}` }) : null,
+      // append() would print a null as "null": no cover, no element
+      ...(first.picUrl ? [h('div', { class: 'cover', style: cover(first), title: localSrc(first.picUrl) ? undefined : `图片未加载（外部地址）：${first.picUrl}` })] : []),
     );
   } else {
     card.append(h('div', { class: 'cover', style: cover(first), role: 'link', tabindex: 0, onclick: open(first) }, h('div', { class: 'title' }, first.title)));
