@@ -79,10 +79,7 @@ export function renderMarkdown(report) {
       '',
     );
   }
-  const { dispatch, tokenStampede, dedupeRss, pipelineCost } = report.micro ?? {};
-  if (pipelineCost && !pipelineCost.error) {
-    rows.push(['dedupe + reply deadline, CPU µs per callback (in process)', fmt(pipelineCost.dedupeAndDeadlineMicros, 1), null]);
-  }
+  const { dispatch, tokenStampede, dedupeRss } = report.micro ?? {};
   if (dispatch) {
     out.push('## Dispatch: 10 vs 1,000 handlers', '');
     if (dispatch.error) out.push(`failed: ${dispatch.error}`, '');

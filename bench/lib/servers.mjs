@@ -17,12 +17,19 @@ export async function startServer(kind, adapter, log = (line) => process.stderr.
   child.stdout.setEncoding('utf8');
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${kind}/${adapter} did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    // The server's first JSON line names its port; anything before it (Nest's startup warnings) goes to the log.
     child.stdout.on('data', (chunk) => {
       buffered += chunk;
-      const newline = buffered.indexOf('\n');
-      if (newline === -1) return;
-      clearTimeout(timer);
-      resolve(JSON.parse(buffered.slice(0, newline)));
+      for (let newline = buffered.indexOf('\n'); newline !== -1; newline = buffered.indexOf('\n')) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        if (line.startsWith('{')) {
+          clearTimeout(timer);
+          resolve(JSON.parse(line));
+          return;
+        }
+        log(`[${kind}/${adapter}] ${line}\n`);
+      }
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
