@@ -76,8 +76,9 @@ export class WechatMpModule extends WechatMpConfigurableModule {
  * Whether `/<path>/:account` is mapped: only with several accounts. `forRoot` knows; `forRootAsync` learns the
  * accounts later, so it maps the route and answers it like an unmapped one (404) when there is one account.
  */
-function accountRoutesOf(extras: WechatMpModuleExtras & { accounts?: unknown; useFactory?: unknown }): boolean | 'runtime' {
-  if ('useFactory' in extras || 'useClass' in extras || 'useExisting' in extras) return 'runtime';
+function accountRoutesOf(extras: WechatMpModuleExtras & { accounts?: unknown; useFactory?: unknown }): boolean {
+  if (extras.accountRoutes !== undefined) return extras.accountRoutes;
+  if ('useFactory' in extras || 'useClass' in extras || 'useExisting' in extras) return false;
   return Array.isArray(extras.accounts) && extras.accounts.length > 0;
 }
 

@@ -93,6 +93,13 @@ export interface WechatMpModuleExtras {
    * `false` registers no controller (use `WechatSignatureGuard` + `WechatXmlInterceptor` on your own). Default `'wechat'`.
    */
   path?: string | false;
+  /**
+   * Map `/<path>/:account` for the accounts after the default one. `forRoot` derives it from `accounts`. With
+   * `forRootAsync` the accounts are not known when routes are declared: set `true` when the factory returns several
+   * accounts (default `false`, so a one-account app maps only `/<path>`); several accounts without it fail at startup
+   * naming this option.
+   */
+  accountRoutes?: boolean;
 }
 
 /** What `forRootAsync({ useClass | useExisting })` expects of its class. */

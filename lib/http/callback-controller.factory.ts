@@ -2,6 +2,7 @@ import { Controller, Get, Header, HttpCode, NotFoundException, Post, Req, Res, t
 import { HttpAdapterHost } from '@nestjs/core';
 import { WechatInboundPipeline } from '../inbound/inbound.pipeline.js';
 import type { HttpRequestLike } from './http-request.js';
+import { WechatConfigError } from '../errors/wechat-config.error.js';
 import { WechatAccounts } from '../wechat-accounts.js';
 import { WechatInboundService } from './wechat-inbound.service.js';
 
@@ -13,10 +14,10 @@ import { WechatInboundService } from './wechat-inbound.service.js';
  * and logs, inside the handlers: Nest's guard and interceptor machinery (execution contexts, an rxjs chain per
  * request) cost more CPU per request than the protocol work itself (measured with `npm run bench`).
  */
-export function createCallbackController(path: string, accountRoutes: boolean | 'runtime' = 'runtime'): Type<unknown> {
-  // One account: `/<path>` only. Several: `/<path>/:account` too. Unknown yet (forRootAsync): both, and the
-  // `:account` form answers 404 like an unmapped route when there turns out to be one account.
-  const routes = accountRoutes === false ? '' : ['', ':account'];
+export function createCallbackController(path: string, accountRoutes: boolean): Type<unknown> {
+  // One account: `/<path>` only. Several: `/<path>/:account` too (forRootAsync says so with `accountRoutes: true`;
+  // if it then turns out to be one account, the `:account` form answers 404 like an unmapped route).
+  const routes = accountRoutes ? ['', ':account'] : '';
   @Controller(path)
   class WechatCallbackController {
     private readonly singleAccount: boolean;
@@ -27,6 +28,9 @@ export function createCallbackController(path: string, accountRoutes: boolean | 
       accounts: WechatAccounts,
     ) {
       this.singleAccount = accounts.all.length === 1;
+      if (!accountRoutes && !this.singleAccount) {
+        throw new WechatConfigError('accountRoutes', `${accounts.all.length} accounts need their /${path}/:account routes: pass accountRoutes: true to WechatMpModule.forRootAsync()`);
+      }
     }
 
     /** 接入验证: answers the echostr verbatim once its signature and timestamp check out. */

@@ -82,6 +82,37 @@ describe('WechatMpModule', () => {
     await expect(Test.createTestingModule({ imports: [bad] }).compile()).rejects.toThrow(/"encodingAESKey"/);
   });
 
+  describe('per-account routes under forRootAsync (the accounts are not known when routes are declared)', () => {
+    const second = { name: 'shop', appId: 'wxmoduleshop000001', token: 'shoptoken' };
+    async function routesOf(module: ReturnType<typeof WechatMpModule.forRootAsync>): Promise<number[]> {
+      const ref = await Test.createTestingModule({ imports: [module] }).compile();
+      const app = ref.createNestApplication({ logger: false });
+      await app.listen(0, '127.0.0.1');
+      try {
+        const base = await app.getUrl();
+        // unsigned GETs: 401 where the route exists, 404 where it does not
+        return [(await fetch(`${base}/wechat`)).status, (await fetch(`${base}/wechat/shop`)).status];
+      } finally {
+        await app.close();
+      }
+    }
+
+    it('maps only /wechat by default', async () => {
+      expect(await routesOf(WechatMpModule.forRootAsync({ useFactory: () => options }))).toEqual([401, 404]);
+    });
+
+    it('maps /wechat/:account with accountRoutes: true', async () => {
+      const module = WechatMpModule.forRootAsync({ accountRoutes: true, useFactory: () => ({ ...options, accounts: [second] }) });
+      expect(await routesOf(module)).toEqual([401, 401]);
+    });
+
+    it('fails at startup, naming accountRoutes, when the factory returns several accounts without it', async () => {
+      const module = WechatMpModule.forRootAsync({ useFactory: () => ({ ...options, accounts: [second] }) });
+      await expect(Test.createTestingModule({ imports: [module] }).compile().then((ref) => ref.createNestApplication({ logger: false }).init()))
+        .rejects.toThrow(/"accountRoutes"/);
+    });
+  });
+
   it('path: false registers no callback controller', async () => {
     const ref = await Test.createTestingModule({ imports: [WechatMpModule.forRoot({ ...options, path: false })] }).compile();
     const app = ref.createNestApplication({ logger: false });
