@@ -4,10 +4,9 @@
 // node_modules link), measured in the same interleaved rounds: before/after figures for an optimisation.
 // Linux only. Needs `npm run build`.
 import autocannon from 'autocannon';
-import { readFile } from 'node:fs/promises';
 import { TARGETS } from './lib/http-bench.mjs';
 import { buildPool } from './lib/request-pool.mjs';
-import { startServer } from './lib/servers.mjs';
+import { readCpuMicros as cpuMicros, startServer } from './lib/servers.mjs';
 import { median } from './lib/stats.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -15,12 +14,6 @@ const requests = Number(args.requests ?? 30_000);
 const rounds = Number(args.rounds ?? 3);
 const adapters = String(args.adapters ?? 'express,fastify').split(',');
 const only = args.only ? String(args.only).split(',') : null;
-const TICK_US = 1e6 / 100; // USER_HZ
-
-async function cpuMicros(pid) {
-  const stat = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
-  return (Number(stat[11]) + Number(stat[12])) * TICK_US; // utime + stime
-}
 
 const chosen = TARGETS.filter((t) => adapters.includes(t.adapter) && (!only || only.includes(t.id)));
 const targets = args.baseline

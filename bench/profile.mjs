@@ -24,7 +24,9 @@ let buffered = '';
 const port = await new Promise((resolve) => {
   child.stdout.setEncoding('utf8').on('data', (chunk) => {
     buffered += chunk;
-    if (buffered.includes('\n')) resolve(JSON.parse(buffered.split('\n')[0]).port);
+    // Nest's start-up warnings may come first; the server's own line is the JSON one.
+    const line = buffered.split('\n').find((l) => l.startsWith('{'));
+    if (line) resolve(JSON.parse(line).port);
   });
 });
 const pool = buildPool(mode, 25_000 * seconds);
@@ -37,7 +39,7 @@ const result = await autocannon({
 });
 child.stdin.end();
 await once(child, 'exit');
-process.stdout.write(`${kind}/${adapter}/${mode}: ${Math.round(result.requests.total / result.duration)} req/s, non-2xx ${result.non2xx}\n`);
+process.stdout.write(`${kind}/${adapter}/${mode}: ${Math.round(result.requests.total / result.duration)} req/s, ${result.requests.total} requests, non-2xx ${result.non2xx}\n`);
 
 const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile'));
 const profile = JSON.parse(await readFile(join(dir, file), 'utf8'));

@@ -2,14 +2,18 @@
 // in-process measurements (dispatch table size, token stampede, RSS under dedupe). Loopback only, every step
 // bounded in time. Writes bench/results/latest.json and bench/results/latest.md.
 //
+// Then where the time goes: the protocol steps in process (micro/protocol-cost.mjs) against the same steps timed
+// inside a loaded sample server (lib/step-bench.mjs), per adapter and mode.
+//
 // Options: --rounds=N (3) --duration=S (5) --warmup=S (2) --connections=N (50) --adapters=express,fastify
-//          --quick (1 round of 2 s, shorter micro runs) --skip-http --skip-micro --out=DIR
+//          --quick (1 round of 2 s, shorter micro runs) --skip-http --skip-micro --skip-steps --out=DIR
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runHttpBench, TARGETS } from './lib/http-bench.mjs';
+import { runStepBench } from './lib/step-bench.mjs';
 import { renderMarkdown } from './lib/report.mjs';
 
 const args = Object.fromEntries(
@@ -71,12 +75,16 @@ if (!args['skip-http']) {
   log(`HTTP benchmark: ${targets.length} targets × ${settings.rounds} rounds × ${settings.durationSeconds} s (≈ ${Math.round(budget)} s)`);
   report.http = await runHttpBench({ targets, ...settings, log });
 }
+if (!args['skip-steps']) {
+  log(`steps inside the server: ${settings.adapters.length} adapters × 2 modes × ${settings.durationSeconds} s`);
+  report.steps = await runStepBench({ ...settings, log });
+}
 if (!args['skip-micro']) {
   const steps = [
     ['dispatch', 'dispatch.mjs', quick ? ['--seconds=0.5', '--rounds=3'] : ['--seconds=1', '--rounds=5'], 120_000],
     ['tokenStampede', 'token-stampede.mjs', ['--calls=10000'], 60_000],
     ['dedupeRss', 'dedupe-rss.mjs', [`--messages=${quick ? 200_000 : 1_000_000}`], 300_000],
-    ['pipelineCost', 'pipeline-cost.mjs', [`--messages=${quick ? 50_000 : 200_000}`], 180_000],
+    ['protocolCost', 'protocol-cost.mjs', [`--messages=${quick ? 20_000 : 60_000}`], 180_000],
   ];
   for (const [name, script, extra, timeout] of steps) {
     log(`${name}: running ${script} ${extra.join(' ')}`);

@@ -26,8 +26,6 @@ export { WechatInboundService, type OpenedCallback, type SealedReply, type Accou
 export type { HttpRequestLike } from './http/http-request.js';
 export type { QueryLike } from './protocol/query.js';
 export type { VerifiedPost } from './protocol/callback-protocol.js';
-// The pipeline (dedupe → deadline → dispatch → late reply) for routes of your own: `pipeline.process(opened)`.
-export { WechatInboundPipeline } from './inbound/inbound.pipeline.js';
 
 // Handlers
 export { OnText } from './handlers/decorators/on-text.decorator.js';
@@ -40,7 +38,6 @@ export { ForAccount } from './handlers/decorators/for-account.decorator.js';
 export { WechatMessage, WechatContext } from './handlers/decorators/param.decorators.js';
 export type { WechatInboundContext, MessageMode, MessageFormat } from './protocol/inbound-context.js';
 export { WechatHandlerDefinitionError, WechatDuplicateHandlerError } from './handlers/wechat-handler.error.js';
-export { WechatDispatcher } from './handlers/wechat.dispatcher.js';
 
 // Messages and replies
 export * from './message/message-types.js';

@@ -31,12 +31,14 @@ async function preflight(target, url) {
   if (!reply.includes('你说：hello')) throw new Error(`${target.id}: unexpected reply ${reply.slice(0, 200)}`);
 }
 
-async function load(target, url, { connections, durationSeconds, expectedRate }) {
+async function load(target, server, { connections, durationSeconds, expectedRate }) {
+  const url = server.url;
   // Enough distinct requests for the whole run: a repeated MsgId would hit the dedupe cache instead of the pipeline.
   // (Sized from the fastest run so far with room to spare: a short warm-up can underestimate a server.)
   const pool = buildPool(target.mode, Math.max(MIN_POOL, Math.ceil(Math.max(expectedRate, 8_000) * durationSeconds * 2)));
   let next = 0;
   let wrapped = false;
+  const cpuBefore = await server.cpuMicros();
   const result = await autocannon({
     url,
     connections,
@@ -55,9 +57,13 @@ async function load(target, url, { connections, durationSeconds, expectedRate })
       },
     ],
   });
+  const cpuAfter = await server.cpuMicros();
   return {
     // Completed responses over the measured time (autocannon's per-second average undercounts short runs).
     requestsPerSecond: result.requests.total / result.duration,
+    // The server's CPU per completed request (all its threads): the cost the ratios come from, without the noise
+    // of what else the machine runs.
+    cpuMicrosPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests.total,
     total: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -82,14 +88,14 @@ export async function runHttpBench({ targets = TARGETS, rounds, durationSeconds,
     }
     log(`servers up: ${targets.map((t) => `${t.id} (pid ${servers.get(t.id).pid})`).join(', ')}`);
     for (const target of targets) {
-      const warm = await load(target, servers.get(target.id).url, { connections, durationSeconds: warmupSeconds, expectedRate: 15_000 });
+      const warm = await load(target, servers.get(target.id), { connections, durationSeconds: warmupSeconds, expectedRate: 15_000 });
       expectedRate.set(target.id, warm.requestsPerSecond);
       log(`warm-up ${target.id}: ${Math.round(warm.requestsPerSecond)} req/s`);
     }
     for (let r = 0; r < rounds; r++) {
       const order = targets.map((_, i) => targets[(i + r) % targets.length]);
       for (const target of order) {
-        const run = await load(target, servers.get(target.id).url, {
+        const run = await load(target, servers.get(target.id), {
           connections,
           durationSeconds,
           expectedRate: Math.max(expectedRate.get(target.id), ...runs.get(target.id).map((x) => x.requestsPerSecond)),
@@ -97,7 +103,7 @@ export async function runHttpBench({ targets = TARGETS, rounds, durationSeconds,
         run.rssBytes = await servers.get(target.id).rssBytes();
         runs.get(target.id).push({ round: r + 1, ...run });
         log(
-          `round ${r + 1}/${rounds} ${target.id}: ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ` +
+          `round ${r + 1}/${rounds} ${target.id}: ${Math.round(run.requestsPerSecond)} req/s, ${run.cpuMicrosPerRequest?.toFixed(0)} µs CPU/req, p50 ${run.p50} ms, p99 ${run.p99} ms, ` +
             `errors ${run.errors}, non-2xx ${run.non2xx}${run.poolWrapped ? ' (request pool wrapped!)' : ''}`,
         );
       }
@@ -121,6 +127,7 @@ function summarize(targets, runs, rounds) {
       ...target,
       rounds: own,
       requestsPerSecond: round(median(own.map((r) => r.requestsPerSecond)), 0),
+      cpuMicrosPerRequest: round(median(own.map((r) => r.cpuMicrosPerRequest)), 1),
       p50: median(own.map((r) => r.p50)),
       p99: median(own.map((r) => r.p99)),
       errors: own.reduce((sum, r) => sum + r.errors, 0),

@@ -7,13 +7,17 @@ const SERVE = fileURLToPath(new URL('../servers/serve.mjs', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 
 /**
- * Starts `node serve.mjs kind adapter`; resolves once it prints its port. Its stderr goes to `log`. `serve` may
- * point at the serve.mjs of another build (a copy of the repo), for before/after comparisons.
+ * Starts `node serve.mjs kind adapter`; resolves once it prints its port. Its stderr, and stdout lines that are not
+ * JSON, go to `log`. `serve` may point at the serve.mjs of another build (a copy of the repo), for before/after
+ * comparisons.
  */
 export async function startServer(kind, adapter, log = (line) => process.stderr.write(line), serve = SERVE) {
   const child = spawn(process.execPath, [serve, kind, adapter], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr.setEncoding('utf8').on('data', (chunk) => log(`[${kind}/${adapter}] ${chunk}`));
   let buffered = '';
+  let listening = false;
+  /** JSON lines the server printed after its port line (a timed server's step times, printed as it stops). */
+  const later = [];
   child.stdout.setEncoding('utf8');
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${kind}/${adapter} did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
@@ -23,10 +27,15 @@ export async function startServer(kind, adapter, log = (line) => process.stderr.
       for (let newline = buffered.indexOf('\n'); newline !== -1; newline = buffered.indexOf('\n')) {
         const line = buffered.slice(0, newline);
         buffered = buffered.slice(newline + 1);
+        if (line.startsWith('{') && listening) {
+          later.push(JSON.parse(line));
+          continue;
+        }
         if (line.startsWith('{')) {
+          listening = true;
           clearTimeout(timer);
           resolve(JSON.parse(line));
-          return;
+          continue;
         }
         log(`[${kind}/${adapter}] ${line}\n`);
       }
@@ -43,15 +52,40 @@ export async function startServer(kind, adapter, log = (line) => process.stderr.
     url: `http://127.0.0.1:${port}`,
     pid: child.pid,
     rssBytes: () => readRss(child.pid),
+    cpuMicros: () => readCpuMicros(child.pid),
+    /** Sends the server a signal (a timed server prints its step times on SIGUSR2); resolves once it printed. */
+    async signal(name) {
+      const seen = later.length;
+      child.kill(name);
+      for (let waited = 0; later.length === seen && waited < 5_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      return later[later.length - 1];
+    },
+    /** Stops the server; resolves to the JSON lines it printed after its port line. */
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null) return later;
       child.stdin.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await once(child, 'exit');
+      await once(child, 'close'); // after its stdout is read to the end
       clearTimeout(timer);
+      return later;
     },
   };
 }
+
+/**
+ * CPU time a process has used so far, user + system, all its threads (GC helpers included), in µs (Linux /proc,
+ * 10 ms ticks), or null elsewhere. Unlike req/s it barely depends on what else the machine is doing.
+ */
+export async function readCpuMicros(pid) {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MICROS;
+  } catch {
+    return null;
+  }
+}
+const TICK_MICROS = 1e6 / 100; // USER_HZ
 
 /** Resident set size of a process (Linux /proc), or null elsewhere. */
 async function readRss(pid) {

@@ -7,12 +7,12 @@ import { NestFactory } from '@nestjs/core';
 import {
   OnText,
   WECHAT_DEDUPE_STORE,
-  WechatInboundPipeline,
   WechatInboundService,
   WechatMessage,
   WechatMpModule,
   computeSignature,
 } from '../../dist/lib/index.js';
+import { WechatInboundPipeline } from '../../dist/lib/inbound/inbound.pipeline.js';
 import { REQUEST_KEYS } from '../../dist/lib/wechat-mp.constants.js';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));

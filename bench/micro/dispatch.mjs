@@ -5,7 +5,8 @@
 import 'reflect-metadata';
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { OnMenuClick, OnMessage, OnText, WechatDispatcher, WechatMessage, WechatMpModule } from '../../dist/lib/index.js';
+import { OnMenuClick, OnMessage, OnText, WechatMessage, WechatMpModule } from '../../dist/lib/index.js';
+import { WechatDispatcher } from '../../dist/lib/handlers/wechat.dispatcher.js';
 import { median } from '../lib/stats.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));

@@ -2,6 +2,8 @@
 //   kind    bare   – a bare Nest endpoint: POST /wechat reads the body as text and answers a fixed XML reply
 //           sample – the sample app (dist/sample) exactly as `npm start` builds it, minus the emulator
 //           webot  – node-webot's `wechat@2` middleware on a plain Express app (how its README mounts it)
+//           sample-timed – the sample with step timers (bench/lib/step-timers.mjs); prints `{"steps":…}` (totals
+//                  so far) on SIGUSR2 and when told to stop
 //   adapter express | fastify (webot: express only)
 // Prints one JSON line `{"port":N}` when listening; exits when stdin closes (the driver died or is done).
 import 'reflect-metadata';
@@ -97,12 +99,21 @@ async function webot() {
   };
 }
 
-const factories = { bare, sample, webot };
+let readSteps;
+async function sampleTimed() {
+  const { installStepTimers } = await import('../lib/step-timers.mjs');
+  readSteps = installStepTimers();
+  return sample();
+}
+
+const factories = { bare, sample, webot, 'sample-timed': sampleTimed };
 if (!factories[kind]) throw new Error(`bench: unknown server kind "${kind}"`);
 const app = await factories[kind]();
 const listening = await app.listen(0, '127.0.0.1');
 const server = kind === 'webot' ? listening : app.getHttpServer();
 process.stdout.write(`${JSON.stringify({ port: server.address().port, pid: process.pid })}\n`);
 process.stdin.resume();
-process.stdin.on('end', () => process.exit(0));
+const printSteps = (then) => process.stdout.write(`${JSON.stringify({ steps: readSteps() })}\n`, then);
+if (readSteps) process.on('SIGUSR2', () => printSteps());
+process.stdin.on('end', () => (readSteps ? printSteps(() => process.exit(0)) : process.exit(0)));
 process.on('SIGTERM', () => process.exit(0));

@@ -1,6 +1,5 @@
 import { Controller, Get, Header, HttpCode, NotFoundException, Post, Req, Res, type Type } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { WechatInboundPipeline } from '../inbound/inbound.pipeline.js';
 import type { HttpRequestLike } from './http-request.js';
 import { WechatConfigError } from '../errors/wechat-config.error.js';
 import { WechatAccounts } from '../wechat-accounts.js';
@@ -23,7 +22,6 @@ export function createCallbackController(path: string, accountRoutes: boolean): 
     private readonly singleAccount: boolean;
     constructor(
       private readonly inbound: WechatInboundService,
-      private readonly pipeline: WechatInboundPipeline,
       private readonly adapterHost: HttpAdapterHost,
       accounts: WechatAccounts,
     ) {
@@ -46,8 +44,9 @@ export function createCallbackController(path: string, accountRoutes: boolean): 
     @HttpCode(200)
     async receive(@Req() req: HttpRequestLike, @Res({ passthrough: true }) res: unknown): Promise<string> {
       this.refuseAccountRoute(req);
-      const opened = await this.inbound.openOrRefuse(req);
-      const sealed = await this.inbound.answer(opened, () => this.pipeline.process(opened));
+      const opening = this.inbound.openOnce(req);
+      const opened = opening instanceof Promise ? await opening : opening;
+      const sealed = await this.inbound.answer(opened, () => this.inbound.handle(opened));
       this.adapterHost.httpAdapter.setHeader(res, 'Content-Type', sealed.contentType);
       return sealed.body;
     }

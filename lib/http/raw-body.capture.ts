@@ -36,7 +36,12 @@ interface FastifyLikeApp {
   ): void;
   addHook(
     name: 'preParsing',
-    hook: (req: { url: string; method: string; raw: IncomingMessage }, reply: FastifyReplyLike, payload: NodeJS.ReadableStream) => Promise<NodeJS.ReadableStream>,
+    hook: (
+      req: { url: string; method: string; raw: IncomingMessage },
+      reply: FastifyReplyLike,
+      payload: NodeJS.ReadableStream,
+      done: (error: Error | null, payload?: NodeJS.ReadableStream) => void,
+    ) => void,
   ): void;
 }
 
@@ -161,47 +166,52 @@ export class WechatRawBodyCapture implements OnModuleInit {
     const maxLimit = Math.max(...this.accounts.all.map((a) => a.bodyLimitBytes));
     if (ours.size > 0) {
       app.addContentTypeParser([...ours], { parseAs: 'buffer', bodyLimit: maxLimit }, (req, body, done) => {
-        // On a callback route the preParsing hook asked for the bytes: they are kept as read, without a copy.
         const target = req as Record<string | symbol, unknown>;
-        if (target[CAPTURE_IN_PARSER]) target[REQUEST_KEYS.rawBody] = body;
-        done(null, (body as Buffer).toString('utf8'));
+        const timer = target[CAPTURE_IN_PARSER] as NodeJS.Timeout | undefined;
+        if (timer === undefined) return done(null, (body as Buffer).toString('utf8'));
+        // A callback route's bytes, kept as read (no copy, no text the route would not use).
+        clearTimeout(timer);
+        target[REQUEST_KEYS.rawBody] = body;
+        done(null, body);
       });
     }
-    app.addHook('preParsing', async (req, reply, payload) => {
+    // Callback style, not async: this runs for every callback, and a promise per request is measurable there.
+    app.addHook('preParsing', (req, reply, payload, done) => {
       const target = req.method === 'POST' ? this.targetOf(pathOf(req.url)) : undefined;
-      if (target === undefined) return payload;
+      if (target === undefined) return done(null, payload);
       // An unsigned request is refused before its body is read; the connection closes with the answer.
       const refusal = this.inbound.refuseUnsigned(target.account, queryOf(req as unknown as HttpRequestLike), req.method, req as never);
       if (refusal) {
         reply.header('connection', 'close');
-        throw refusal;
+        return done(refusal);
       }
       const limit = target.limit;
       const record = req as unknown as Record<string | symbol, unknown>;
       const declared = Number(req.raw.headers['content-length']);
       // Fast path: a declared length within the limit, for a type our own parser reads: the parser keeps the bytes
-      // (Fastify enforces the length; the timer below bounds the read). Otherwise the body is read here and handed
-      // on as a new stream.
+      // (Fastify enforces the length; a timer bounds the read, cleared by the parser). Otherwise the body is read
+      // here and handed on as a new stream.
       if (declared <= limit && ours.has(mediaTypeOf(req.raw.headers['content-type']))) {
-        record[CAPTURE_IN_PARSER] = true;
         if (declared === 0) record[REQUEST_KEYS.rawBody] = EMPTY;
-        else boundRead(payload as Readable, req.raw, reply);
-        return payload;
+        else record[CAPTURE_IN_PARSER] = boundRead(payload as Readable, req.raw, reply);
+        return done(null, payload);
       }
-      try {
-        const body = await readStream(payload as Readable, limit, declared);
-        record[REQUEST_KEYS.rawBody] = body;
-        return Readable.from([body]);
-      } catch (error) {
-        if (error instanceof WechatInboundError && (error.reason === 'body_too_large' || error.reason === 'body_timeout')) {
-          this.logger.warn(`Refused POST callback at ${JSON.stringify(pathOf(req.url))}: ${error.reason} (${error.message})`);
-          if (error.reason === 'body_timeout' || !(await drainRest(payload as Readable, declared, limit))) reply.header('connection', 'close');
-          // An HttpException passes Nest's Fastify error handler as is: the same body as on Express.
-          throw toHttpException(error);
-        }
-        record[REQUEST_KEYS.bodyError] = error;
-        return Readable.from([]);
-      }
+      readStream(payload as Readable, limit, declared).then(
+        (body) => {
+          record[REQUEST_KEYS.rawBody] = body;
+          done(null, Readable.from([body]));
+        },
+        async (error: unknown) => {
+          if (error instanceof WechatInboundError && (error.reason === 'body_too_large' || error.reason === 'body_timeout')) {
+            this.logger.warn(`Refused POST callback at ${JSON.stringify(pathOf(req.url))}: ${error.reason} (${error.message})`);
+            if (error.reason === 'body_timeout' || !(await drainRest(payload as Readable, declared, limit))) reply.header('connection', 'close');
+            // An HttpException passes Nest's Fastify error handler as is: the same body as on Express.
+            return done(toHttpException(error));
+          }
+          record[REQUEST_KEYS.bodyError] = error;
+          done(null, Readable.from([]));
+        },
+      );
     });
   }
 }
@@ -218,19 +228,17 @@ function answerNow(res: ServerResponse, exception: HttpException, keepAlive: boo
 
 /**
  * Bounds a body read that Fastify's own parser does (the fast path): a sender that stops short of its
- * Content-Length gets 408 and a closed connection after `DEFAULTS.bodyReadTimeoutMs`.
+ * Content-Length gets 408 and a closed connection after `DEFAULTS.bodyReadTimeoutMs`. Returns the timer, which
+ * the parser clears once the body is in (a request that fails otherwise finds `complete` or a destroyed stream).
  */
-function boundRead(payload: Readable, raw: IncomingMessage, reply: FastifyReplyLike): void {
-  const timer = setTimeout(() => {
-    if (raw.complete) return;
+function boundRead(payload: Readable, raw: IncomingMessage, reply: FastifyReplyLike): NodeJS.Timeout {
+  return setTimeout(() => {
+    if (raw.complete || payload.destroyed) return;
     reply.header('connection', 'close');
     const error = new WechatInboundError('body_timeout', INBOUND_MESSAGES.bodyTimeout(DEFAULTS.bodyReadTimeoutMs));
     // Fastify answers a failed body stream with the error's statusCode.
     payload.destroy(Object.assign(toHttpException(error), { statusCode: error.status }));
-  }, DEFAULTS.bodyReadTimeoutMs);
-  const done = () => clearTimeout(timer);
-  payload.once('end', done);
-  payload.once('close', done);
+  }, DEFAULTS.bodyReadTimeoutMs).unref();
 }
 
 /**

@@ -63,13 +63,8 @@ function tooLarge(limit: number): WechatInboundError {
  * JSON parser rounds MsgIds beyond 2^53, so two users' messages could share a key and one get the other's reply.
  */
 export async function readRawBody(req: HttpRequestLike, limit: number): Promise<string> {
-  const captureError = req[REQUEST_KEYS.bodyError];
-  if (captureError instanceof WechatInboundError) throw captureError;
-  const captured = req[REQUEST_KEYS.rawBody];
-  if (Buffer.isBuffer(captured)) return checked(captured, limit);
-  if (Buffer.isBuffer(req.rawBody)) return checked(req.rawBody, limit);
-  if (typeof req.body === 'string') return checked(Buffer.from(req.body), limit);
-  if (Buffer.isBuffer(req.body)) return checked(req.body, limit);
+  const ready = bodyAlreadyRead(req, limit);
+  if (ready !== undefined) return ready;
   const stream = nodeRequestOf(req);
   if (stream.readable && !stream.readableEnded) {
     return (await readStream(stream, limit, Number(stream.headers['content-length']))).toString('utf8');
@@ -78,6 +73,22 @@ export async function readRawBody(req: HttpRequestLike, limit: number): Promise<
     throw new WechatInboundError('body_already_parsed', INBOUND_MESSAGES.bodyAlreadyParsed);
   }
   return '';
+}
+
+/**
+ * `readRawBody` without waiting: the body as text when something already read it (our capture layer, `rawBody`,
+ * a text or raw parser), undefined when it is still in the stream (or was parsed into an object). Lets the
+ * built-in route open a captured callback with no promise in between.
+ */
+export function bodyAlreadyRead(req: HttpRequestLike, limit: number): string | undefined {
+  const captureError = req[REQUEST_KEYS.bodyError];
+  if (captureError instanceof WechatInboundError) throw captureError;
+  const captured = req[REQUEST_KEYS.rawBody];
+  if (Buffer.isBuffer(captured)) return checked(captured, limit);
+  if (Buffer.isBuffer(req.rawBody)) return checked(req.rawBody, limit);
+  if (typeof req.body === 'string') return checked(Buffer.from(req.body), limit);
+  if (Buffer.isBuffer(req.body)) return checked(req.body, limit);
+  return undefined;
 }
 
 function checked(body: Buffer, limit: number): string {

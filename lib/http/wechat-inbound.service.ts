@@ -2,6 +2,7 @@ import { Injectable, Logger, type HttpException } from '@nestjs/common';
 import { describeError as describe } from '../errors/describe-error.js';
 import { WechatInboundError } from '../errors/wechat-inbound.error.js';
 import { normalizeHandlerResult } from '../handlers/handler-result.normalizer.js';
+import { WechatInboundPipeline } from '../inbound/inbound.pipeline.js';
 import type { HandlerResult, Reply } from '../message/reply.js';
 import {
   CallbackProtocol,
@@ -9,6 +10,7 @@ import {
   type AccountRuntime,
   type OpenedCallback,
   type SealedReply,
+  type VerifiedPost,
   type VerifiedQuery,
 } from '../protocol/callback-protocol.js';
 import type { QueryLike } from '../protocol/query.js';
@@ -16,7 +18,7 @@ import { WechatAccounts } from '../wechat-accounts.js';
 import { REQUEST_KEYS } from '../wechat-mp.constants.js';
 import { queryOf, type HttpRequestLike } from './http-request.js';
 import { toHttpException } from './inbound-http-exception.js';
-import { readRawBody } from './raw-body.reader.js';
+import { bodyAlreadyRead, readRawBody } from './raw-body.reader.js';
 
 export { SUCCESS_REPLY, type AccountRuntime, type OpenedCallback, type SealedReply };
 
@@ -31,7 +33,10 @@ export class WechatInboundService {
   private readonly logger = new Logger('WechatInbound');
   private readonly protocol: CallbackProtocol;
 
-  constructor(accounts: WechatAccounts) {
+  constructor(
+    accounts: WechatAccounts,
+    private readonly pipeline: WechatInboundPipeline,
+  ) {
     this.protocol = new CallbackProtocol(accounts.all);
   }
 
@@ -86,6 +91,27 @@ export class WechatInboundService {
     }
   }
 
+  /**
+   * `openOrRefuse` for the built-in route, which nothing else shares a request with: no memo, and when the capture
+   * layer already holds the body, no promise either (the callback is opened synchronously).
+   */
+  openOnce(req: HttpRequestLike): OpenedCallback | Promise<OpenedCallback> {
+    let post: VerifiedPost;
+    try {
+      post = this.verifyPostOf(req);
+      const raw = bodyAlreadyRead(req, post.runtime.account.bodyLimitBytes);
+      if (raw !== undefined) return this.protocol.open(post, raw);
+    } catch (error) {
+      throw this.refusal(error, req);
+    }
+    return readRawBody(req, post.runtime.account.bodyLimitBytes).then(
+      (raw) => this.protocol.open(post, raw),
+      (error: unknown) => {
+        throw this.refusal(error, req);
+      },
+    );
+  }
+
   /** `verifyHandshake(req)` for the HTTP layer, refusing like `openOrRefuse`. */
   handshakeOrRefuse(req: HttpRequestLike): string {
     try {
@@ -93,6 +119,15 @@ export class WechatInboundService {
     } catch (error) {
       throw this.refusal(error, req);
     }
+  }
+
+  /**
+   * Runs the app's handlers for an opened callback: dedupe of WeChat's retries (and replays), the reply deadline,
+   * dispatch to the `@OnText()`… handler that claims it, late replies. Resolves to the passive reply (null: none),
+   * which a route of your own returns for `WechatXmlInterceptor` to seal.
+   */
+  handle(opened: OpenedCallback): Promise<Reply | null> {
+    return this.pipeline.process(opened);
   }
 
   /**
@@ -131,9 +166,13 @@ export class WechatInboundService {
   }
 
   private async doOpen(req: HttpRequestLike): Promise<OpenedCallback> {
-    const checked = req[REQUEST_KEYS.verifiedQuery] as VerifiedQuery | undefined;
-    const post = this.protocol.verifyPost(this.runtimeFor(req), queryOf(req), req.headers['content-type'], checked);
+    const post = this.verifyPostOf(req);
     const raw = await readRawBody(req, post.runtime.account.bodyLimitBytes);
     return this.protocol.open(post, raw);
+  }
+
+  private verifyPostOf(req: HttpRequestLike): VerifiedPost {
+    const checked = req[REQUEST_KEYS.verifiedQuery] as VerifiedQuery | undefined;
+    return this.protocol.verifyPost(this.runtimeFor(req), queryOf(req), req.headers['content-type'], checked);
   }
 }

@@ -1,14 +1,15 @@
 import 'reflect-metadata';
-import { Controller, Get, HttpCode, Injectable, Post, UseGuards, UseInterceptors, type INestApplication } from '@nestjs/common';
+import { Controller, Get, HttpCode, Injectable, Post, Req, UseGuards, UseInterceptors, type INestApplication } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import {
   OnText,
-  WechatDispatcher,
+  WechatInboundService,
   WechatMessage,
   WechatMpModule,
   WechatSignatureGuard,
   WechatXmlInterceptor,
+  type HttpRequestLike,
   type TextMessage,
 } from '../../lib/index.js';
 import { LogCapture } from '../support/log-capture.js';
@@ -24,8 +25,10 @@ const account = { appId: 'wxcustomroute00001', appSecret: 'custom-route-app-secr
 
 @Injectable()
 class Handlers {
+  runs = 0;
   @OnText()
   echo(@WechatMessage() message: TextMessage): string {
+    this.runs++;
     return `custom: ${message.Content}`;
   }
 }
@@ -33,7 +36,7 @@ class Handlers {
 @Controller('hooks/wechat')
 @UseGuards(WechatSignatureGuard)
 class CustomCallbackController {
-  constructor(private readonly dispatcher: WechatDispatcher) {}
+  constructor(private readonly inbound: WechatInboundService) {}
 
   @Get()
   handshake(): string {
@@ -46,6 +49,14 @@ class CustomCallbackController {
   @UseInterceptors(WechatXmlInterceptor)
   receive(): string {
     return 'route reply';
+  }
+
+  // The README's recipe: the app's @OnText()… handlers answer, with dedupe and the reply deadline.
+  @Post('handlers')
+  @HttpCode(200)
+  @UseInterceptors(WechatXmlInterceptor)
+  async handlers(@Req() req: HttpRequestLike) {
+    return this.inbound.handle(await this.inbound.open(req));
   }
 
   @Post('empty')
@@ -83,9 +94,11 @@ describe.each(['express', 'fastify'] as const)('WechatSignatureGuard + WechatXml
   });
   afterAll(() => app.close());
 
-  const text = (content: string) => xmlOf({ ToUserName: 'gh_custom', FromUserName: 'oCustomUser', CreateTime: nowSeconds(), MsgType: 'text', Content: content, MsgId: '1' });
-  const post = async (path: string, mode: 'plain' | 'safe', content = 'hi') => {
-    const { query, body } = signCallback(account, text(content), mode);
+  let msgId = 1;
+  const text = (content: string, id = String(msgId++)) =>
+    xmlOf({ ToUserName: 'gh_custom', FromUserName: 'oCustomUser', CreateTime: nowSeconds(), MsgType: 'text', Content: content, MsgId: id });
+  const post = async (path: string, mode: 'plain' | 'safe', content = 'hi', xml = text(content)) => {
+    const { query, body } = signCallback(account, xml, mode);
     const res = await fetch(`${base}${path}?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
     return { status: res.status, body: await res.text(), type: res.headers.get('content-type') ?? '' };
   };
@@ -105,6 +118,20 @@ describe.each(['express', 'fastify'] as const)('WechatSignatureGuard + WechatXml
     const xml = mode === 'plain' ? res.body : openEncryptedReply(account, res.body).xml;
     expect(xmlField(xml, 'Content')).toBe('route reply');
     expect(xmlField(xml, 'ToUserName')).toBe('oCustomUser');
+  });
+
+  it.each(['plain', 'safe'] as const)('runs the app’s handlers through inbound.handle(), once per message (%s)', async (mode) => {
+    const handlers = app.get(Handlers);
+    const before = handlers.runs;
+    const xml = text(`hello ${mode}`);
+    const first = await post('/handlers', mode, undefined, xml);
+    const retry = await post('/handlers', mode, undefined, xml); // WeChat's retry: the same MsgId
+    for (const res of [first, retry]) {
+      expect(res.status).toBe(200);
+      const reply = mode === 'plain' ? res.body : openEncryptedReply(account, res.body).xml;
+      expect(xmlField(reply, 'Content')).toBe(`custom: hello ${mode}`);
+    }
+    expect(handlers.runs - before).toBe(1);
   });
 
   it('answers success for a route that returns nothing, and for one that throws (logged)', async () => {

@@ -14,9 +14,12 @@ import { REQUEST_KEYS } from '../../lib/wechat-mp.constants.js';
 import { resolveAccounts } from '../../lib/wechat-mp.options-resolver.js';
 import { EVERY_TYPE, xmlString } from '../message/message-arbitraries.js';
 import { aesEncrypt, nowSeconds, openEncryptedReply, sha1Sorted, signCallback, xmlField } from '../support/wechat-wire.js';
+import type { WechatInboundPipeline } from '../../lib/inbound/inbound.pipeline.js';
 
 const account = { appId: 'wxpropertytest0001', token: 'propertytoken42', encodingAESKey: 'UHJvcGVydHlUZXN0S2V5Rm9yVGhlSW5ib3VuZDAxMjM' };
-const service = new WechatInboundService(new WechatAccounts(resolveAccounts({ ...account, requireEncryption: false })));
+// Only open and seal are exercised here; `handle` (the pipeline) is covered by the pipeline and e2e specs.
+const noPipeline = null as unknown as WechatInboundPipeline;
+const service = new WechatInboundService(new WechatAccounts(resolveAccounts({ ...account, requireEncryption: false })), noPipeline);
 const MODES = ['plain', 'compatible', 'safe'] as const;
 
 /** A request object as the HTTP layer hands it over, with the raw body already captured. */
