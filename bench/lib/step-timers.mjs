@@ -19,6 +19,7 @@ const METHODS = [
   [CallbackProtocol.prototype, 'verifyQuery', 'verify'],
   [CallbackProtocol.prototype, 'open', 'open'],
   [WechatInboundPipeline.prototype, 'process', 'dedupe'],
+  [WechatInboundPipeline.prototype, 'claimAndRun', 'dedupe'],
   [WechatInboundPipeline.prototype, 'run', 'dedupe'],
   [WechatInboundPipeline.prototype, 'record', 'dedupe'],
   [WechatDispatcher.prototype, 'dispatch', 'dispatch'],

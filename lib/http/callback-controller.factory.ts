@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { HttpRequestLike } from './http-request.js';
 import { WechatConfigError } from '../errors/wechat-config.error.js';
 import { WechatAccounts } from '../wechat-accounts.js';
-import { WechatInboundService } from './wechat-inbound.service.js';
+import { WechatInboundService, type OpenedCallback } from './wechat-inbound.service.js';
 
 /**
  * The built-in callback route, mounted at `path` (default account) and `path/:account` (others, by name or AppID).
@@ -42,13 +42,17 @@ export function createCallbackController(path: string, accountRoutes: boolean): 
 
     @Post(routes)
     @HttpCode(200)
-    async receive(@Req() req: HttpRequestLike, @Res({ passthrough: true }) res: unknown): Promise<string> {
+    receive(@Req() req: HttpRequestLike, @Res({ passthrough: true }) res: unknown): Promise<string> {
       this.refuseAccountRoute(req);
       const opening = this.inbound.openOnce(req);
-      const opened = opening instanceof Promise ? await opening : opening;
-      const sealed = await this.inbound.answer(opened, () => this.inbound.handle(opened));
-      this.adapterHost.httpAdapter.setHeader(res, 'Content-Type', sealed.contentType);
-      return sealed.body;
+      return opening instanceof Promise ? opening.then((opened) => this.respond(opened, res)) : this.respond(opening, res);
+    }
+
+    private respond(opened: OpenedCallback, res: unknown): Promise<string> {
+      return this.inbound.answer(opened, () => this.inbound.handle(opened)).then((sealed) => {
+        this.adapterHost.httpAdapter.setHeader(res, 'Content-Type', sealed.contentType);
+        return sealed.body;
+      });
     }
 
     private refuseAccountRoute(req: HttpRequestLike): void {

@@ -135,15 +135,27 @@ export class WechatInboundService {
    * `success`), sealed. A failure after verification is logged and answered with `success`: a 5xx would make WeChat
    * retry and show users "该公众号暂时无法提供服务".
    */
-  async answer(opened: OpenedCallback, handle: () => Promise<HandlerResult>): Promise<SealedReply> {
+  answer(opened: OpenedCallback, handle: () => Promise<HandlerResult>): Promise<SealedReply> {
+    const sealOrSucceed = (result: HandlerResult): SealedReply => {
+      try {
+        const normalized = normalizeHandlerResult(result);
+        if (!normalized.ok) throw new TypeError(`the route returned ${normalized.what}, not a reply`);
+        return this.seal(opened, normalized.reply);
+      } catch (error) {
+        return this.failed(error);
+      }
+    };
+    // `then` rather than async/await: one promise less on every callback.
     try {
-      const result = normalizeHandlerResult(await handle());
-      if (!result.ok) throw new TypeError(`the route returned ${result.what}, not a reply`);
-      return this.seal(opened, result.reply);
+      return handle().then(sealOrSucceed, (error: unknown) => this.failed(error));
     } catch (error) {
-      this.logger.error(`Callback handling failed; answered "success": ${JSON.stringify(describe(error))}`, error instanceof Error ? error.stack : undefined);
-      return SUCCESS_REPLY;
+      return Promise.resolve(this.failed(error));
     }
+  }
+
+  private failed(error: unknown): SealedReply {
+    this.logger.error(`Callback handling failed; answered "success": ${JSON.stringify(describe(error))}`, error instanceof Error ? error.stack : undefined);
+    return SUCCESS_REPLY;
   }
 
   /** Serializes a reply for WeChat, encrypting it exactly when the request was encrypted. */

@@ -55,10 +55,33 @@ export class WechatInboundPipeline {
     this.retentionSeconds = dedupeRetentionSeconds(options.dedupeTtlSeconds, accounts?.all ?? []);
   }
 
-  async process(opened: OpenedCallback): Promise<Reply | null> {
+  process(opened: OpenedCallback): Promise<Reply | null> {
+    try {
+      return this.claimAndRun(opened);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private claimAndRun(opened: OpenedCallback): Promise<Reply | null> {
     const started = Date.now();
     const key = `${opened.runtime.ref.appId}:${dedupeKeyOf(opened.message)}`;
     const lease = leaseSecondsOf(opened.runtime.account.replyDeadlineMs);
+    const store = this.dedupe;
+    // An in-process store answers at once: no promise between the callback and its handler.
+    if (store.claimNow === undefined) return this.claimThenRun(opened, key, lease, started);
+    let first: boolean;
+    try {
+      first = store.claimNow(key, lease);
+      this.dedupeDown = false;
+    } catch (error) {
+      this.dedupeFailed(error);
+      return this.run(opened, started, undefined);
+    }
+    return first ? this.run(opened, started, key) : this.duplicate(opened, key, started, lease);
+  }
+
+  private async claimThenRun(opened: OpenedCallback, key: string, lease: number, started: number): Promise<Reply | null> {
     let first: boolean;
     try {
       first = await this.dedupe.claim(key, lease);
@@ -67,41 +90,69 @@ export class WechatInboundPipeline {
       this.dedupeFailed(error);
       return this.run(opened, started, undefined);
     }
-    if (!first) {
-      this.logger.debug(MESSAGES.duplicate(opened.runtime.ref.name, key));
-      return this.awaitFirst(opened, key, started, lease);
-    }
-    return this.run(opened, started, key);
+    return first ? this.run(opened, started, key) : this.duplicate(opened, key, started, lease);
   }
 
-  /** Runs the handler within the deadline; records the answer under `key` for the retries and replays. */
-  private async run(opened: OpenedCallback, started: number, key: string | undefined): Promise<Reply | null> {
+  private duplicate(opened: OpenedCallback, key: string, started: number, lease: number): Promise<Reply | null> {
+    this.logger.debug(MESSAGES.duplicate(opened.runtime.ref.name, key));
+    return this.awaitFirst(opened, key, started, lease);
+  }
+
+  /**
+   * Runs the handler within the deadline; records the answer under `key` for the retries and replays. One promise
+   * and one timer per callback: the answer settles it, or the deadline does (then the handler keeps running and its
+   * reply is sent late).
+   */
+  private run(opened: OpenedCallback, started: number, key: string | undefined): Promise<Reply | null> {
     const { message, context, runtime } = opened;
     const running = this.dispatcher.dispatch(message, context);
     const deadlineMs = runtime.account.replyDeadlineMs;
-    if (deadlineMs === false) {
-      // No deadline: the handler may take any time, so the lease is renewed while it runs.
-      const renewal = key === undefined ? undefined : this.keepLease(key, leaseSecondsOf(false));
-      try {
-        const reply = await running;
-        this.record(key, reply);
-        return reply;
-      } finally {
-        if (renewal) clearInterval(renewal);
-      }
+    if (deadlineMs === false) return this.runWithoutDeadline(running, key);
+    return new Promise((resolve, reject) => {
+      let late = false;
+      const timer = setTimeout(() => {
+        // Past the deadline: answer success now (retries too), deliver the reply later.
+        late = true;
+        this.record(key, null);
+        this.logger.warn(MESSAGES.deadlineExceeded(runtime.ref.name, message.MsgType, deadlineMs));
+        resolve(null);
+      }, Math.max(deadlineMs - (Date.now() - started), 0));
+      running.then(
+        (reply) => {
+          if (late) {
+            if (reply) this.sendLate(opened, reply);
+            return;
+          }
+          clearTimeout(timer);
+          this.record(key, reply);
+          resolve(reply);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          if (!late) reject(error);
+          else this.logger.error(MESSAGES.lateReplyNotSent(runtime.ref.name, message.MsgType, describe(error)));
+        },
+      );
+    });
+  }
+
+  /** No deadline: the handler may take any time, so the lease is renewed while it runs. */
+  private async runWithoutDeadline(running: Promise<Reply | null>, key: string | undefined): Promise<Reply | null> {
+    const renewal = key === undefined ? undefined : this.keepLease(key, leaseSecondsOf(false));
+    try {
+      const reply = await running;
+      this.record(key, reply);
+      return reply;
+    } finally {
+      if (renewal) clearInterval(renewal);
     }
-    const outcome = await within(running, deadlineMs - (Date.now() - started));
-    if (outcome !== LATE) {
-      this.record(key, outcome);
-      return outcome;
-    }
-    // Past the deadline: answer success now (retries too), deliver the reply later.
-    this.record(key, null);
-    this.logger.warn(MESSAGES.deadlineExceeded(runtime.ref.name, message.MsgType, deadlineMs));
-    void running
-      .then((reply) => (reply ? this.lateReplies.send(runtime.ref, message, reply) : undefined))
+  }
+
+  private sendLate(opened: OpenedCallback, reply: Reply): void {
+    const { runtime, message } = opened;
+    this.lateReplies
+      .send(runtime.ref, message, reply)
       .catch((error: unknown) => this.logger.error(MESSAGES.lateReplyNotSent(runtime.ref.name, message.MsgType, describe(error))));
-    return null;
   }
 
   private keepLease(key: string, leaseSeconds: number): NodeJS.Timeout | undefined {
@@ -146,10 +197,18 @@ export class WechatInboundPipeline {
 
   private record(key: string | undefined, reply: Reply | null): void {
     if (key === undefined) return;
+    const result = reply ? JSON.stringify(reply) : NO_REPLY;
+    const store = this.dedupe;
+    if (store.setResultNow !== undefined) {
+      try {
+        store.setResultNow(key, result, this.retentionSeconds);
+      } catch (error) {
+        this.logger.error(MESSAGES.resultNotRecorded(describe(error)));
+      }
+      return;
+    }
     // Not awaited: the answer goes out now; retries poll until the write lands.
-    this.dedupe
-      .setResult(key, reply ? JSON.stringify(reply) : NO_REPLY, this.retentionSeconds)
-      .catch((error: unknown) => this.logger.error(MESSAGES.resultNotRecorded(describe(error))));
+    store.setResult(key, result, this.retentionSeconds).catch((error: unknown) => this.logger.error(MESSAGES.resultNotRecorded(describe(error))));
   }
 }
 
@@ -161,29 +220,6 @@ function leaseSecondsOf(deadlineMs: number | false): number {
   return Math.ceil((deadlineMs === false ? DEFAULTS.replyDeadlineMs : deadlineMs) / 1000) + LEASE_MARGIN_SECONDS;
 }
 const LEASE_MARGIN_SECONDS = 3;
-
-/** `within`'s answer when the deadline came first. */
-const LATE = Symbol('late');
-
-/**
- * The handler's reply, or `LATE` once `ms` have passed (the handler keeps running). One timer and one promise:
- * `Promise.race` plus `finally` cost several µs per callback more.
- */
-function within(running: Promise<Reply | null>, ms: number): Promise<Reply | null | typeof LATE> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, Math.max(ms, 0), LATE);
-    running.then(
-      (reply) => {
-        clearTimeout(timer);
-        resolve(reply);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
 
 function parseReply(stored: string): Reply | null {
   try {

@@ -16,4 +16,11 @@ export interface DedupeStore {
   setResult(key: string, result: string, ttlSeconds: number): Promise<void>;
   /** The answer recorded for `key`, or null while the first delivery is still running (or nobody holds it). */
   getResult(key: string): Promise<string | null>;
+  /**
+   * `claim`, answered at once: an in-process store may offer it, and the pipeline then spends no promise on the
+   * first step of every callback. Optional; same contract as `claim`.
+   */
+  claimNow?(key: string, leaseSeconds: number): boolean;
+  /** `setResult`, done at once (see `claimNow`). Optional; same contract as `setResult`. */
+  setResultNow?(key: string, result: string, ttlSeconds: number): void;
 }

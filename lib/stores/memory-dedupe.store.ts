@@ -58,6 +58,10 @@ export class MemoryDedupeStore implements DedupeStore {
   }
 
   async claim(key: string, leaseSeconds: number): Promise<boolean> {
+    return this.claimNow(key, leaseSeconds);
+  }
+
+  claimNow(key: string, leaseSeconds: number): boolean {
     const now = this.rotate(leaseSeconds);
     const held = this.current.get(key) ?? this.previous.get(key);
     if (held === undefined) {
@@ -79,6 +83,10 @@ export class MemoryDedupeStore implements DedupeStore {
   }
 
   async setResult(key: string, result: string, ttlSeconds: number): Promise<void> {
+    this.setResultNow(key, result, ttlSeconds);
+  }
+
+  setResultNow(key: string, result: string, ttlSeconds: number): void {
     this.rotate(ttlSeconds);
     this.put(key, result);
   }

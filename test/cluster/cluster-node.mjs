@@ -13,6 +13,8 @@ if (!existsSync(entry)) {
 }
 const { createSampleApp } = await import(entry.href);
 const lib = await import(new URL('lib/index.js', dist).href);
+// The dispatcher is internal (not in the entry point); the test observes it through the built file.
+const { WechatDispatcher } = await import(new URL('lib/handlers/wechat.dispatcher.js', dist).href);
 
 // Warnings and errors go to stderr; the client's "access token refused" warnings (a 40001 it recovered from) are counted.
 let refused = 0;
@@ -26,7 +28,7 @@ const { app, config } = await createSampleApp(process.env, { logger });
 await app.listen(config.port, '127.0.0.1');
 
 // Observe every handler dispatch (the pipeline calls the dispatcher once per handler run).
-const dispatcher = app.get(lib.WechatDispatcher);
+const dispatcher = app.get(WechatDispatcher);
 const dispatch = dispatcher.dispatch.bind(dispatcher);
 const dispatched = [];
 dispatcher.dispatch = (message, context) => {

@@ -192,6 +192,76 @@ describe('WechatInboundPipeline: dedupe of WeChat retries', () => {
   });
 });
 
+describe('WechatInboundPipeline with a store that answers at once (claimNow / setResultNow)', () => {
+  /** A store whose synchronous methods are the only ones used; the async ones would fail the test. */
+  function syncOnly(inner = new MemoryDedupeStore()) {
+    const calls = { claimNow: 0, setResultNow: 0 };
+    const store: DedupeStore = {
+      claim: async () => {
+        throw new Error('claim() used although claimNow() exists');
+      },
+      setResult: async () => {
+        throw new Error('setResult() used although setResultNow() exists');
+      },
+      getResult: (key) => inner.getResult(key),
+      claimNow: (key, lease) => {
+        calls.claimNow++;
+        return inner.claimNow(key, lease);
+      },
+      setResultNow: (key, result, ttl) => {
+        calls.setResultNow++;
+        inner.setResultNow(key, result, ttl);
+      },
+    };
+    return { store, calls };
+  }
+
+  it('claims and records through them, and a retry gets the recorded answer without running the handler', async () => {
+    const { store, calls } = syncOnly();
+    const { pipeline, runs } = pipelineWith(async (m) => Reply.text(`re: ${(m as { Content?: string }).Content}`), store);
+    const message = text('once');
+    expect(await pipeline.process(opened(message))).toEqual(Reply.text('re: once'));
+    expect(await pipeline.process(opened(message))).toEqual(Reply.text('re: once'));
+    expect(runs).toHaveLength(1);
+    expect(calls).toEqual({ claimNow: 2, setResultNow: 1 });
+  });
+
+  it('handles callbacks anyway (logged once) when claimNow throws, and logs a failed setResultNow without losing the reply', async () => {
+    const logs = captureLogs();
+    try {
+      const broken: DedupeStore = {
+        claim: async () => true,
+        setResult: async () => undefined,
+        getResult: async () => null,
+        claimNow: () => {
+          throw new Error('store down');
+        },
+      };
+      const { pipeline, runs } = pipelineWith(async () => Reply.text('handled'), broken);
+      expect(await pipeline.process(opened(text('a')))).toEqual(Reply.text('handled'));
+      expect(await pipeline.process(opened(text('b')))).toEqual(Reply.text('handled'));
+      expect(runs).toHaveLength(2);
+      expect(logs.lines.filter((l) => l.includes('Dedupe store unavailable (store down)'))).toHaveLength(1);
+
+      const full = new MemoryDedupeStore();
+      const failingRecord: DedupeStore = {
+        claim: async () => true,
+        setResult: async () => undefined,
+        getResult: async () => null,
+        claimNow: (key, lease) => full.claimNow(key, lease),
+        setResultNow: () => {
+          throw new Error('no room');
+        },
+      };
+      const second = pipelineWith(async () => Reply.text('still answered'), failingRecord);
+      expect(await second.pipeline.process(opened(text('c')))).toEqual(Reply.text('still answered'));
+      expect(logs.lines.some((l) => l.includes('no room'))).toBe(true);
+    } finally {
+      logs.restore();
+    }
+  });
+});
+
 describe('WechatInboundPipeline: the reply deadline', () => {
   it('answers success at the deadline, sends the reply later as a customer-service message, and retries agree', async () => {
     const logs = captureLogs();
