@@ -54,4 +54,6 @@ export const REQUEST_KEYS = {
   oauthUser: 'wechatOAuthUser',
   /** The capture layer's verified query (`VerifiedQuery`), reused by the route. */
   verifiedQuery: 'wechatVerifiedQuery',
+  /** The parsed query, read once (`queryOf`). */
+  query: 'wechatQuery',
 } as const;
