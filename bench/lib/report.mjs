@@ -64,7 +64,11 @@ function goalRows(report) {
     rows.push([`${tokenStampede.calls} concurrent getAccessToken(), cold: token requests`, String(tokenStampede.tokenRequests), tokenStampede.tokenRequests === GOALS.tokenRequests]);
   }
   if (dedupeRss && !dedupeRss.error) {
-    rows.push([`RSS growth per 1 M messages < ${GOALS.rssGrowthMiBPerMillion} MiB`, `${fmt(dedupeRss.growthMiBPerMillion, 1)} MiB`, dedupeRss.growthMiBPerMillion < GOALS.rssGrowthMiBPerMillion]);
+    rows.push([
+      `RSS growth per 1 M messages < ${GOALS.rssGrowthMiBPerMillion} MiB (the store filling to its bound; then flat)`,
+      `${fmt(dedupeRss.growthMiBPerMillion, 1)} MiB (second half ${fmt(dedupeRss.secondHalfGrowthMiB, 1)} MiB)`,
+      dedupeRss.growthMiBPerMillion < GOALS.rssGrowthMiBPerMillion,
+    ]);
   }
   return rows;
 }
@@ -84,7 +88,8 @@ export function renderMarkdown(report) {
       '',
       'Ratios: req/s against the bare route on the same adapter, in the same round (median); in brackets the same ratio',
       'from the servers\' CPU per request. Limit: the bare route\'s CPU per request against that plus the protocol work',
-      'measured in process (see "Where the time goes").',
+      'measured in process (see "Where the time goes"); the two are measured a few minutes apart, and a shared machine\'s',
+      'speed can change in between.',
       '',
       '| Target | Measured | | Limit |',
       '|---|---:|---|---:|',
