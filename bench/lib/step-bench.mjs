@@ -10,14 +10,15 @@ import { STEPS } from './step-timers.mjs';
 export async function runStepBench({ adapters, modes = ['plain', 'safe'], connections, warmupSeconds, durationSeconds, log }) {
   const runs = [];
   for (const adapter of adapters) {
-    for (const mode of modes) {
-      const server = await startServer('sample-timed', adapter, (line) => log(line.trimEnd()));
+    // The bare endpoint too, for its GC: what the sample's GC adds is its own.
+    for (const [kind, mode] of [['bare-timed', 'plain'], ...modes.map((m) => ['sample-timed', m])]) {
+      const server = await startServer(kind, adapter, (line) => log(line.trimEnd()));
       try {
         const drive = async (seconds) => {
           const pool = buildPool(mode, Math.ceil(25_000 * seconds));
           let next = 0;
           const result = await autocannon({ url: server.url, connections, duration: seconds, requests: [{ setupRequest: () => pool[next++ % pool.length] }] });
-          if (result.non2xx || result.errors) throw new Error(`sample-timed ${adapter}/${mode}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+          if (result.non2xx || result.errors) throw new Error(`${kind} ${adapter}/${mode}: ${result.non2xx} non-2xx, ${result.errors} errors`);
           return result;
         };
         await drive(warmupSeconds);
@@ -26,19 +27,27 @@ export async function runStepBench({ adapters, modes = ['plain', 'safe'], connec
         const result = await drive(durationSeconds);
         const cpuAfter = await server.cpuMicros();
         const after = (await server.signal('SIGUSR2')).steps;
+        const requests = result.requests.total;
         const sealed = after.sealed - before.sealed;
-        const steps = STEPS.map((s) => ({ id: s.id, label: s.label, micros: (after.totalsNs[s.id] - before.totalsNs[s.id]) / sealed / 1000 }));
+        const perCallback = (id, count) => (after.totalsNs[id] - before.totalsNs[id]) / count / 1000;
         const run = {
+          kind,
           adapter,
           mode,
-          requests: result.requests.total,
+          requests,
           sealed,
-          cpuMicrosPerRequest: (cpuAfter - cpuBefore) / result.requests.total,
-          steps,
-          stepsMicros: steps.reduce((sum, s) => sum + s.micros, 0),
+          cpuMicrosPerRequest: (cpuAfter - cpuBefore) / requests,
+          gcMicros: perCallback('gc', requests),
         };
+        if (kind === 'sample-timed') {
+          run.steps = STEPS.map((s) => ({ id: s.id, label: s.label, micros: perCallback(s.id, sealed) }));
+          run.stepsMicros = run.steps.reduce((sum, s) => sum + s.micros, 0);
+          run.glueMicros = perCallback('glue', sealed);
+          log(`steps in the server ${adapter}/${mode}: ${run.steps.map((s) => `${s.id} ${s.micros.toFixed(1)}`).join(', ')}, glue ${run.glueMicros.toFixed(1)}, GC ${run.gcMicros.toFixed(1)} µs; CPU ${run.cpuMicrosPerRequest.toFixed(0)} µs/request`);
+        } else {
+          log(`bare ${adapter}: GC ${run.gcMicros.toFixed(1)} µs; CPU ${run.cpuMicrosPerRequest.toFixed(0)} µs/request`);
+        }
         runs.push(run);
-        log(`steps in the server ${adapter}/${mode}: ${steps.map((s) => `${s.id} ${s.micros.toFixed(1)}`).join(', ')} µs; CPU ${run.cpuMicrosPerRequest.toFixed(0)} µs/request`);
       } finally {
         await server.stop();
       }
@@ -46,3 +55,4 @@ export async function runStepBench({ adapters, modes = ['plain', 'safe'], connec
   }
   return runs;
 }
+

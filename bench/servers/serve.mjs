@@ -4,6 +4,7 @@
 //           webot  – node-webot's `wechat@2` middleware on a plain Express app (how its README mounts it)
 //           sample-timed – the sample with step timers (bench/lib/step-timers.mjs); prints `{"steps":…}` (totals
 //                  so far) on SIGUSR2 and when told to stop
+//           bare-timed – the bare endpoint with the GC observer alone, printing the same way
 //   adapter express | fastify (webot: express only)
 // Prints one JSON line `{"port":N}` when listening; exits when stdin closes (the driver died or is done).
 import 'reflect-metadata';
@@ -106,7 +107,15 @@ async function sampleTimed() {
   return sample();
 }
 
-const factories = { bare, sample, webot, 'sample-timed': sampleTimed };
+async function bareTimed() {
+  const { observeGc } = await import('../lib/step-timers.mjs');
+  const totals = {};
+  observeGc(totals);
+  readSteps = () => ({ totalsNs: { ...totals }, sealed: 0 });
+  return bare();
+}
+
+const factories = { bare, sample, webot, 'sample-timed': sampleTimed, 'bare-timed': bareTimed };
 if (!factories[kind]) throw new Error(`bench: unknown server kind "${kind}"`);
 const app = await factories[kind]();
 const listening = await app.listen(0, '127.0.0.1');
