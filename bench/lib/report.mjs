@@ -191,7 +191,13 @@ function whereTheTimeGoes(report) {
           const gc = inServer.gcMicros - bareTimed.gcMicros;
           out.push(`| this library's adapter code around them (query check before the body, open, answer, seal glue) | ${fmt(inServer.glueMicros, 1)} |`);
           out.push(`| GC pauses beyond the bare route's (${fmt(bareTimed.gcMicros, 1)} µs there) | ${fmt(gc, 1)} |`);
-          out.push(`| the rest: Nest route, Fastify/Express hooks and parsers beyond bare, promise continuations, timers, GC threads | ${fmt(F - B - inServer.stepsMicros - inServer.glueMicros - gc, 1)} |`);
+          let rest = F - B - inServer.stepsMicros - inServer.glueMicros - gc;
+          if (inServer.otherThreadsMicros !== undefined && bareTimed.otherThreadsMicros !== undefined) {
+            const threads = inServer.otherThreadsMicros - bareTimed.otherThreadsMicros;
+            out.push(`| V8 helper threads (concurrent GC) beyond the bare route's (${fmt(bareTimed.otherThreadsMicros, 1)} µs there) | ${fmt(threads, 1)} |`);
+            rest -= threads;
+          }
+          out.push(`| the rest, on the JavaScript thread: Nest route, hooks and parsers beyond bare, promise continuations, timers | ${fmt(rest, 1)} |`);
         } else {
           out.push(`| the HTTP adapter around them (the rest) | ${fmt(F - B - inServer.stepsMicros, 1)} |`);
         }

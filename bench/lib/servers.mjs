@@ -53,6 +53,8 @@ export async function startServer(kind, adapter, log = (line) => process.stderr.
     pid: child.pid,
     rssBytes: () => readRss(child.pid),
     cpuMicros: () => readCpuMicros(child.pid),
+    /** CPU of the main (JavaScript) thread alone; the rest of `cpuMicros` is V8's helper threads and libuv's pool. */
+    mainThreadCpuMicros: () => readCpuMicros(child.pid, child.pid),
     /** Sends the server a signal (a timed server prints its step times on SIGUSR2); resolves once it printed. */
     async signal(name) {
       const seen = later.length;
@@ -73,13 +75,14 @@ export async function startServer(kind, adapter, log = (line) => process.stderr.
 }
 
 /**
- * CPU time a process has used so far, user + system, all its threads (GC helpers included), in µs (Linux /proc,
- * 10 ms ticks), or null elsewhere. Unlike req/s it barely depends on what else the machine is doing.
+ * CPU time a process (or one of its threads) has used so far, user + system, in µs (Linux /proc, 10 ms ticks), or
+ * null elsewhere. The whole process includes V8's GC helper threads.
  */
-export async function readCpuMicros(pid) {
+export async function readCpuMicros(pid, thread) {
   try {
     const { readFile } = await import('node:fs/promises');
-    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+    const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+    const fields = (await readFile(path, 'utf8')).split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) * TICK_MICROS;
   } catch {
     return null;
