@@ -2,11 +2,9 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Frame, Page } from 'puppeteer-core';
-import { createSampleApp } from '../../sample/create-sample-app.js';
-import { SampleMenuSync } from '../../sample/sample-menu.js';
-import { SamplePlatform } from '../../sample/sample-platform.js';
 import { LogCapture } from '../support/log-capture.js';
-import { LOOPBACK, SHOTS, openChromium, waitForText, type OpenBrowser } from './chromium.js';
+import { LOOPBACK, SHOTS, waitForText, type OpenBrowser } from './chromium.js';
+import { closeSamplePage, openSamplePage, type SamplePage } from './sample-page.js';
 
 /**
  * The H5 pane of the emulator's page in a real Chromium, against the sample app and its bundled emulator (no AppID:
@@ -21,23 +19,13 @@ describe('emulator page in Chromium: the H5 pane (OAuth consent, wx.config check
   let base: string;
   const logs = new LogCapture();
 
+  let opened: SamplePage | undefined;
   beforeAll(async () => {
-    ({ app } = await createSampleApp({}, { logger: logs }));
-    await app.listen(0, '127.0.0.1');
-    await app.get(SampleMenuSync).done;
-    base = await app.getUrl();
-    const pageUrl = app.get(SamplePlatform).connectPage(`${base}/wechat`);
-    if (!pageUrl) throw new Error('the sample did not start its emulator');
-    chromium = await openChromium();
-    page = chromium.page;
-    await page.goto(pageUrl, { waitUntil: 'load' });
-    await page.locator('::-p-aria(今日推荐[role="button"])').wait();
+    opened = await openSamplePage(logs);
+    ({ app, chromium, page, base } = opened);
   }, 90_000);
 
-  afterAll(async () => {
-    await chromium?.close();
-    await app?.close();
-  });
+  afterAll(() => closeSamplePage(opened));
 
   afterEach(() => {
     expect(chromium.pageErrors).toEqual([]);
