@@ -96,20 +96,12 @@ export class WechatInboundService {
    * layer already holds the body, no promise either (the callback is opened synchronously).
    */
   openOnce(req: HttpRequestLike): OpenedCallback | Promise<OpenedCallback> {
-    let post: VerifiedPost;
     try {
-      post = this.verifyPostOf(req);
-      const raw = bodyAlreadyRead(req, post.runtime.account.bodyLimitBytes);
-      if (raw !== undefined) return this.protocol.open(post, raw);
+      const opening = this.openNowOrLater(req);
+      return opening instanceof Promise ? opening.catch((error: unknown) => Promise.reject(this.refusal(error, req))) : opening;
     } catch (error) {
       throw this.refusal(error, req);
     }
-    return readRawBody(req, post.runtime.account.bodyLimitBytes).then(
-      (raw) => this.protocol.open(post, raw),
-      (error: unknown) => {
-        throw this.refusal(error, req);
-      },
-    );
   }
 
   /** `verifyHandshake(req)` for the HTTP layer, refusing like `openOrRefuse`. */
@@ -177,10 +169,18 @@ export class WechatInboundService {
     return toHttpException(error);
   }
 
+  /** `openNowOrLater` as a promise: a refusal thrown at once becomes a rejection of the memoized promise. */
   private async doOpen(req: HttpRequestLike): Promise<OpenedCallback> {
+    return this.openNowOrLater(req);
+  }
+
+  /** Verifies and opens a POST: at once when the body was already read, after reading it otherwise. */
+  private openNowOrLater(req: HttpRequestLike): OpenedCallback | Promise<OpenedCallback> {
     const post = this.verifyPostOf(req);
-    const raw = await readRawBody(req, post.runtime.account.bodyLimitBytes);
-    return this.protocol.open(post, raw);
+    const limit = post.runtime.account.bodyLimitBytes;
+    const raw = bodyAlreadyRead(req, limit);
+    if (raw !== undefined) return this.protocol.open(post, raw);
+    return readRawBody(req, limit).then((body) => this.protocol.open(post, body));
   }
 
   private verifyPostOf(req: HttpRequestLike): VerifiedPost {

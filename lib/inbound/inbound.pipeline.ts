@@ -68,29 +68,32 @@ export class WechatInboundPipeline {
     const key = `${opened.runtime.ref.appId}:${dedupeKeyOf(opened.message)}`;
     const lease = leaseSecondsOf(opened.runtime.account.replyDeadlineMs);
     const store = this.dedupe;
+    if (store.claimNow === undefined) {
+      return store.claim(key, lease).then(
+        (first) => this.claimed(opened, key, lease, started, first),
+        (error: unknown) => this.unclaimed(opened, started, error),
+      );
+    }
     // An in-process store answers at once: no promise between the callback and its handler.
-    if (store.claimNow === undefined) return this.claimThenRun(opened, key, lease, started);
     let first: boolean;
     try {
       first = store.claimNow(key, lease);
-      this.dedupeDown = false;
     } catch (error) {
-      this.dedupeFailed(error);
-      return this.run(opened, started, undefined);
+      return this.unclaimed(opened, started, error);
     }
+    return this.claimed(opened, key, lease, started, first);
+  }
+
+  /** The store answered: the first delivery runs the handler, a later one waits for its answer. */
+  private claimed(opened: OpenedCallback, key: string, lease: number, started: number, first: boolean): Promise<Reply | null> {
+    this.dedupeDown = false;
     return first ? this.run(opened, started, key) : this.duplicate(opened, key, started, lease);
   }
 
-  private async claimThenRun(opened: OpenedCallback, key: string, lease: number, started: number): Promise<Reply | null> {
-    let first: boolean;
-    try {
-      first = await this.dedupe.claim(key, lease);
-      this.dedupeDown = false;
-    } catch (error) {
-      this.dedupeFailed(error);
-      return this.run(opened, started, undefined);
-    }
-    return first ? this.run(opened, started, key) : this.duplicate(opened, key, started, lease);
+  /** The store failed: handled without dedupe (better twice than lost), logged once per outage. */
+  private unclaimed(opened: OpenedCallback, started: number, error: unknown): Promise<Reply | null> {
+    this.dedupeFailed(error);
+    return this.run(opened, started, undefined);
   }
 
   private duplicate(opened: OpenedCallback, key: string, started: number, lease: number): Promise<Reply | null> {
@@ -198,17 +201,18 @@ export class WechatInboundPipeline {
   private record(key: string | undefined, reply: Reply | null): void {
     if (key === undefined) return;
     const result = reply ? JSON.stringify(reply) : NO_REPLY;
+    const failed = (error: unknown) => this.logger.error(MESSAGES.resultNotRecorded(describe(error)));
     const store = this.dedupe;
-    if (store.setResultNow !== undefined) {
-      try {
-        store.setResultNow(key, result, this.retentionSeconds);
-      } catch (error) {
-        this.logger.error(MESSAGES.resultNotRecorded(describe(error)));
-      }
+    if (store.setResultNow === undefined) {
+      // Not awaited: the answer goes out now; retries poll until the write lands.
+      store.setResult(key, result, this.retentionSeconds).catch(failed);
       return;
     }
-    // Not awaited: the answer goes out now; retries poll until the write lands.
-    store.setResult(key, result, this.retentionSeconds).catch((error: unknown) => this.logger.error(MESSAGES.resultNotRecorded(describe(error))));
+    try {
+      store.setResultNow(key, result, this.retentionSeconds);
+    } catch (error) {
+      failed(error);
+    }
   }
 }
 
