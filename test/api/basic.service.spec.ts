@@ -1,6 +1,7 @@
 import { BasicService } from '../../lib/api/basic/basic.service.js';
 import { WechatValidationError } from '../../lib/errors/wechat-validation.error.js';
 import { WechatEmulator } from '../../lib/testing/index.js';
+import { pinMidQuotaPeriod } from '../support/quota-clock.js';
 import { APP, newClient } from './api-test-kit.js';
 
 describe('BasicService (against the emulator)', () => {
@@ -8,6 +9,7 @@ describe('BasicService (against the emulator)', () => {
   let basic: BasicService;
   beforeAll(async () => {
     emu = await WechatEmulator.start({ appId: APP.appId, appSecret: APP.appSecret, quotas: { '/cgi-bin/menu/get': 1 } });
+    pinMidQuotaPeriod(emu.clock); // daily quota and monthly clear limits
     basic = new BasicService(newClient(emu.url).client);
   });
   afterAll(() => emu.stop());

@@ -6,6 +6,7 @@ import { ENDPOINTS } from '../../lib/api/wechat-endpoints.js';
 import { WechatApiError } from '../../lib/errors/wechat-api.error.js';
 import { WechatConfigError } from '../../lib/errors/wechat-config.error.js';
 import { WechatEmulator } from '../../lib/testing/index.js';
+import { pinMidQuotaPeriod } from '../support/quota-clock.js';
 import { APP, newClient } from './api-test-kit.js';
 
 const OTHER = { appId: 'wx00000000000000c3', appSecret: 'other-app-secret-for-tests-3' };
@@ -16,6 +17,7 @@ describe('OpenApiService (against the emulator)', () => {
   let client: ReturnType<typeof newClient>['client'];
   beforeAll(async () => {
     emu = await WechatEmulator.start({ appId: APP.appId, appSecret: APP.appSecret, accounts: [OTHER], quotas: { '/cgi-bin/menu/get': 1 } });
+    pinMidQuotaPeriod(emu.clock); // daily quota and monthly clear limits
     client = newClient(emu.url).client;
     openapi = new OpenApiService(client);
   });

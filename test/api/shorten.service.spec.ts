@@ -3,6 +3,7 @@ import { QrcodeJumpService } from '../../lib/api/qrcode-jump/qrcode-jump.service
 import { WechatApiError } from '../../lib/errors/wechat-api.error.js';
 import { WechatValidationError } from '../../lib/errors/wechat-validation.error.js';
 import { WechatEmulator } from '../../lib/testing/index.js';
+import { pinMidQuotaPeriod } from '../support/quota-clock.js';
 import { APP, newClient } from './api-test-kit.js';
 
 describe('ShortenService (against the emulator)', () => {
@@ -72,6 +73,7 @@ describe('QrcodeJumpService (against the emulator)', () => {
   let prefix: string;
   beforeAll(async () => {
     emu = await WechatEmulator.start({ appId: APP.appId, appSecret: APP.appSecret });
+    pinMidQuotaPeriod(emu.clock); // publishes count per month
     const client = newClient(emu.url).client;
     jump = new QrcodeJumpService(client);
     prefix = (await new ShortenService(client).createLongSceneQrcode('x'.repeat(80), 600)).url;

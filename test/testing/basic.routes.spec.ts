@@ -1,4 +1,5 @@
 import { WechatEmulator } from '../../lib/testing/index.js';
+import { pinMidQuotaPeriod } from '../support/quota-clock.js';
 import { APP, call, expectError, fetchToken } from './emulator-helpers.js';
 
 describe('emulator: basic endpoints', () => {
@@ -6,6 +7,7 @@ describe('emulator: basic endpoints', () => {
   let token: string;
   beforeEach(async () => {
     emu = await WechatEmulator.start({ ...APP, quotas: { '/cgi-bin/menu/get': 3 } });
+    pinMidQuotaPeriod(emu.clock);
     token = await fetchToken(emu);
   });
   afterEach(() => emu.stop());
@@ -51,6 +53,7 @@ describe('emulator: quotas', () => {
 
   it('answers 45009 once the day quota is spent; clear_quota resets; a new day resets', async () => {
     emu = await WechatEmulator.start({ ...APP, quotas: { '/cgi-bin/menu/get': 2 } });
+    pinMidQuotaPeriod(emu.clock);
     const token = await fetchToken(emu);
     const menuGet = () => call(emu, 'GET', '/cgi-bin/menu/get', { token });
     expectError(await menuGet(), 46003);

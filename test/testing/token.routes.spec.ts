@@ -1,4 +1,5 @@
 import { WechatEmulator } from '../../lib/testing/index.js';
+import { pinMidQuotaPeriod } from '../support/quota-clock.js';
 import { APP, call, expectError, fetchToken } from './emulator-helpers.js';
 
 const OTHER = { appId: 'wx0000000000000002', appSecret: 'app-secret-two' };
@@ -7,6 +8,7 @@ describe('emulator: access tokens', () => {
   let emu: WechatEmulator;
   beforeEach(async () => {
     emu = await WechatEmulator.start({ ...APP, accounts: [OTHER] });
+    pinMidQuotaPeriod(emu.clock); // forced refreshes count per CST day
   });
   afterEach(() => emu.stop());
 
