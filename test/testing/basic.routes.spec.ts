@@ -78,6 +78,7 @@ describe('emulator: quotas', () => {
 
   it('the token endpoint has its own quota (2000 by default, configurable)', async () => {
     emu = await WechatEmulator.start({ ...APP, quotas: { '/cgi-bin/token': 1 } });
+    pinMidQuotaPeriod(emu.clock);
     await fetchToken(emu);
     expectError(await call(emu, 'GET', '/cgi-bin/token', { query: { grant_type: 'client_credential', appid: APP.appId, secret: APP.appSecret } }), 45009);
     expect(emu.tokenFetches()).toBe(1);
@@ -92,6 +93,7 @@ describe('emulator: quotas', () => {
 
   it('clear_quota: 41002 without appid, 40013 for another appid, 48006 after 10 clears in a month', async () => {
     emu = await WechatEmulator.start({ ...APP });
+    pinMidQuotaPeriod(emu.clock);
     const token = await fetchToken(emu);
     const clear = (json: unknown) => call(emu, 'POST', '/cgi-bin/clear_quota', { token, json });
     expectError(await clear({}), 41002, 'appid missing');
