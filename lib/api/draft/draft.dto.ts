@@ -99,12 +99,11 @@ export class ProductInfoDto {
   footer_product_info!: FooterProductDto;
 }
 
-/** One article of a draft: a 图文消息 (`news`, needs `thumb_media_id`) or a 图片消息 (`newspic`, needs `image_info`). */
-export class DraftArticleDto {
-  @IsOptional()
-  @IsIn(ARTICLE_TYPES)
-  article_type?: ArticleType;
-
+/**
+ * The text and comment fields every article shares, with the draft's limits: a draft article (`draft/add`) and the
+ * older 图文消息素材 of a mass `mpnews` (`media/uploadnews`), which the draft box replaced.
+ */
+export class ArticleTextDto {
   @IsString()
   @IsNotEmpty()
   @MaxChars(DRAFT_LIMITS.title)
@@ -133,13 +132,6 @@ export class DraftArticleDto {
   @IsString()
   content_source_url?: string;
 
-  /** Cover of a news article: a permanent image's media_id. */
-  @ValidateIf((article: DraftArticleDto) => !isNewspic(article))
-  @IsString()
-  @IsNotEmpty()
-  @Matches(MEDIA_ID, PERMANENT_IMAGE)
-  thumb_media_id?: string;
-
   @IsOptional()
   @IsIn([0, 1])
   need_open_comment?: 0 | 1;
@@ -147,6 +139,20 @@ export class DraftArticleDto {
   @IsOptional()
   @IsIn([0, 1])
   only_fans_can_comment?: 0 | 1;
+}
+
+/** One article of a draft: a 图文消息 (`news`, needs `thumb_media_id`) or a 图片消息 (`newspic`, needs `image_info`). */
+export class DraftArticleDto extends ArticleTextDto {
+  @IsOptional()
+  @IsIn(ARTICLE_TYPES)
+  article_type?: ArticleType;
+
+  /** Cover of a news article: a permanent image's media_id. */
+  @ValidateIf((article: DraftArticleDto) => !isNewspic(article))
+  @IsString()
+  @IsNotEmpty()
+  @Matches(MEDIA_ID, PERMANENT_IMAGE)
+  thumb_media_id?: string;
 
   /** Cover crop for the 2.35:1 card, `X1_Y1_X2_Y2` as fractions (e.g. `0.1945_0_1_0.5236`). */
   @IsOptional()

@@ -1,58 +1,21 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
-import { MaxBytes } from '../dto/max-bytes.decorator.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { MaxChars } from '../dto/max-chars.decorator.js';
-import { DRAFT_LIMITS } from '../draft/draft.dto.js';
+import { ArticleTextDto, DRAFT_LIMITS } from '../draft/draft.dto.js';
 
 const MEDIA_ID = /^[A-Za-z0-9_-]+$/;
 
-/**
- * One article of `media/uploadnews` (the old 图文消息素材 for a mass `mpnews`). The draft box replaced it; its limits
- * are the draft's (title 32, author 16, digest 128 characters; content under 20,000 characters and 1 MB).
- */
-export class MassNewsArticleDto {
+/** One article of `media/uploadnews` (the old 图文消息素材 for a mass `mpnews`), with the draft's limits. */
+export class MassNewsArticleDto extends ArticleTextDto {
   /** A thumb or image media_id (temporary `media/upload` type thumb, or permanent). */
   @IsString()
   @Matches(MEDIA_ID, { message: 'must be a media_id, not a URL' })
   thumb_media_id!: string;
 
   @IsOptional()
-  @IsString()
-  @MaxChars(DRAFT_LIMITS.author)
-  author?: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxChars(DRAFT_LIMITS.title)
-  title!: string;
-
-  @IsOptional()
-  @IsString()
-  content_source_url?: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxChars(DRAFT_LIMITS.contentChars)
-  @MaxBytes(DRAFT_LIMITS.contentBytes)
-  content!: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxChars(DRAFT_LIMITS.digest)
-  digest?: string;
-
-  @IsOptional()
   @IsIn([0, 1])
   show_cover_pic?: 0 | 1;
-
-  @IsOptional()
-  @IsIn([0, 1])
-  need_open_comment?: 0 | 1;
-
-  @IsOptional()
-  @IsIn([0, 1])
-  only_fans_can_comment?: 0 | 1;
 }
 
 /** `POST /cgi-bin/media/uploadnews` (上传图文消息素材): 1 to 8 articles. */
